@@ -1,0 +1,39 @@
+"""Evidence helpers shared by every extractor: sentence spans and Evidence records."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..records import Article, Evidence
+
+
+def sentences(doc, article: Article) -> Iterator[tuple[int, int]]:
+    """Character spans (start, end) of the doc's sentences that hold article content.
+
+    Sentences wholly inside a non-content region (teasers, captions, bylines, subheadings) are
+    skipped; whitespace at the edges is trimmed so evidence never starts with a newline.
+    """
+    text = article.text
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and article.is_content(s, e):
+            yield s, e
+
+
+def sentence_of(doc, start: int) -> tuple[int, int]:
+    """The (start, end) of the doc sentence holding character ``start``."""
+    for sent in doc.sents:
+        if sent.start_char <= start < sent.end_char:
+            return sent.start_char, sent.end_char
+    return start, start
+
+
+def evidence(article: Article, start: int, end: int, s_start: int, s_end: int) -> Evidence:
+    """An Evidence for text[start:end] inside the sentence text[s_start:s_end]."""
+    text = article.text
+    return Evidence(article_id=article.id, start_char=start, end_char=end, text=text[start:end],
+                    sentence_start=s_start, sentence_end=s_end, sentence=text[s_start:s_end])
