@@ -8,20 +8,23 @@ from ..records import Article, Evidence
 
 
 def sentences(doc, article: Article) -> Iterator[tuple[int, int]]:
-    """Character spans (start, end) of the doc's sentences that hold article content.
+    """Character spans (start, end) of the doc's sentences, cut to the article's content.
 
-    Sentences wholly inside a non-content region (teasers, captions, bylines, subheadings) are
-    skipped; whitespace at the edges is trimmed so evidence never starts with a newline.
+    A sentence is intersected with ``article.content_ranges()``, so teasers, captions, bylines and
+    subheadings never reach an extractor even when the sentence splitter glued them to content;
+    whitespace at the edges is trimmed so evidence never starts with a newline.
     """
     text = article.text
+    ranges = article.content_ranges()
     for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and article.is_content(s, e):
-            yield s, e
+        for r_start, r_end in ranges:
+            s, e = max(sent.start_char, r_start), min(sent.end_char, r_end)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                yield s, e
 
 
 def sentence_of(doc, start: int) -> tuple[int, int]:
