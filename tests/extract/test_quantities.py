@@ -1,0 +1,84 @@
+"""Quantities: numbers, hedges, ranges, units and the exclusions of ANNOTATION.md."""
+
+import pytest
+
+from signaal.extract.quantities import parse_digits, parse_word, scan
+
+
+def one(sentence, lang="nl"):
+    found = list(scan(sentence, 0, lang))
+    assert len(found) == 1, found
+    q = found[0]
+    q["span"] = sentence[q["start"]:q["end"]]
+    return q
+
+
+@pytest.mark.parametrize("raw,lang,value", [
+    ("130.000", "nl", 130000), ("4,3", "nl", 4.3), ("1.234.567,5", "nl", 1234567.5),
+    ("130,000", "en", 130000), ("4.3", "en", 4.3), ("14.32", "nl", None), ("1.23", "nl", None),
+])
+def test_quantities_parse_digits_separators(raw, lang, value):
+    assert parse_digits(raw, lang) == value
+
+
+@pytest.mark.parametrize("word,value", [("honderddertig", 130), ("dertigduizend", 30000),
+                                        ("een", None), ("tweede", None), ("tienduizenden", None)])
+def test_quantities_parse_word(word, value):
+    assert parse_word(word, "nl") == value
+
+
+@pytest.mark.parametrize("sentence,value,value_max,approx,unit,span", [
+    ("Volgens de VS heeft Rusland zo’n 130.000 militairen verzameld.", 130000, None, True, "troops",
+     "zo’n 130.000 militairen"),
+    ("De inflatie kwam uit op 4,3 procent.", 4.3, None, False, "percent", "4,3 procent"),
+    ("Brussel trekt 12 miljard euro uit.", 12_000_000_000, None, False, "EUR", "12 miljard euro"),
+    ("Er vielen tussen de 20 en 30 doden.", 20, 30, True, "deaths", "tussen de 20 en 30 doden"),
+    ("Er liepen twee- tot driehonderd demonstranten mee.", 200, 300, True, "protesters",
+     "twee- tot driehonderd demonstranten"),
+    ("De politie verrichtte bijna 3.000 arrestaties.", 3000, None, True, "arrests", "bijna 3.000 arrestaties"),
+    ("Ruim 1,5 miljoen mensen zijn gevlucht.", 1_500_000, None, True, "people", "Ruim 1,5 miljoen mensen"),
+    ("Het overleg duurde vijf uur.", 5, None, False, "hours", "vijf uur"),
+    ("Het gaat om meer dan 100 bataljonsgroepen.", 100, None, True, "battalion tactical groups",
+     "meer dan 100 bataljonsgroepen"),
+    ("Er staan 130.000 Russische militairen klaar.", 130000, None, False, "troops",
+     "130.000 Russische militairen"),
+    ("Washington stuurt € 5 miljard.", 5_000_000_000, None, False, "EUR", "€ 5 miljard"),
+])
+def test_quantities_dutch_cases(sentence, value, value_max, approx, unit, span):
+    q = one(sentence)
+    assert (q["value"], q["value_max"], q["approx"], q["unit"], q["span"]) == (value, value_max, approx, unit, span)
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("About 130,000 Russian troops are at the border.", 130000, "troops"),
+    ("Inflation rose to 4.3% in March.", 4.3, "percent"),
+    ("The EU pledged 1.2 billion euros.", 1_200_000_000, "EUR"),
+])
+def test_quantities_english_cases(sentence, value, unit):
+    q = one(sentence, "en")
+    assert (q["value"], q["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "De F-35 en de S-400 staan klaar.",          # names
+    "D66 en het CDA zijn het eens.",            # party name
+    "Op 24 februari 2022 begon de inval.",      # dates and years
+    "In 2014 annexeerde Rusland de Krim.",      # year
+    "Om 14.32 uur kwam het bericht.",           # clock time
+    "Het was de tweede keer deze week.",        # ordinal
+    "De twee landen spraken elkaar.",           # small listed set
+    "Twee uur na het telefoontje volgde een verklaring.",  # time offset
+    "Dat gebeurde 50 jaar geleden.",            # time point, not a quantity
+    "De 69-jarige president sprak.",           # age
+    "Tienduizenden mensen en honderden doden.",  # vague plural number words
+    "Er kwam een verklaring.",                  # the article 'een'
+])
+def test_quantities_exclusions(sentence):
+    assert list(scan(sentence, 0, "nl")) == []
+
+
+def test_quantities_offsets_are_exact():
+    text = "Inleiding. Volgens Kiev zijn er zo'n 3.000 doden gevallen."
+    s = text.index("Volgens")
+    q = list(scan(text[s:], s, "nl"))[0]
+    assert text[q["start"]:q["end"]] == "zo'n 3.000 doden"
