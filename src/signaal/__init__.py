@@ -2,4 +2,6 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from .ingest import read  # noqa: E402  (API re-export)
+
+__all__ = ["__version__", "read"]

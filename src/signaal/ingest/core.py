@@ -1,0 +1,158 @@
+"""``read()``: paths, folders and URLs in; Articles (and Quarantined records) out, streaming.
+
+The reader for a file is chosen by its extension (``.gz`` stripped) and, where that is
+ambiguous or unknown, by sniffing the first bytes. Every draft a reader yields then goes through
+``build.finish`` (size checks, hygiene, language, hash, id). Bad input never raises: it becomes
+a ``Quarantined`` record and the run goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from types import ModuleType
+from typing import Any, Iterator, Mapping, Optional, Union
+
+from ..errors import ConfigError
+from ..records import Article, Quarantined
+from ..settings import load_settings
+from . import dates, seed as seed_reader
+from .build import Draft, Options, finish, quarantine
+from .sources import Input, fetch, walk
+
+PathLike = Union[str, "os.PathLike[str]"]
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".rss": "feeds", ".atom": "feeds", ".xml": "feeds", ".rdf": "feeds",
+    ".warc": "warc", ".arc": "warc",
+}
+FIELD_NAMES = ("text", "date", "url", "title", "source", "lang")
+
+
+def reader_module(name: str) -> ModuleType:
+    """The reader module ``signaal.ingest.<name>`` (imported on first use: trafilatura is slow)."""
+    return importlib.import_module(f"{__package__}.{name}")
+
+
+def _ext(name: str) -> str:
+    base = os.path.basename(name)
+    return os.path.splitext(base)[1].lower()
+
+
+def sniff(head: bytes) -> Optional[str]:
+    """A reader name from a file's first bytes, or None when nothing fits."""
+    h = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if h.startswith(b"WARC/"):
+        return "warc"
+    if seed_reader.has_header(head.decode("utf-8", "ignore")):
+        return "seed"
+    low = h[:1024].lower()
+    if low.startswith(b"<?xml") or low.startswith((b"<rss", b"<feed", b"<rdf:rdf")):
+        if any(tag in low for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")):
+            return "feeds"
+        return "html" if b"<html" in low else "feeds"
+    if low.startswith((b"<!doctype html", b"<html", b"<!--", b"<head", b"<body")):
+        return "html"
+    if h.startswith((b"{", b"[")):
+        return "jsonl"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # binary
+    return "text"
+
+
+def choose(inp: Input, content_type: str = "") -> Optional[str]:
+    """The reader name for an input: extension first, sniffing where that is unclear."""
+    ext = _ext(inp.inner)
+    by_ext = EXTENSIONS.get(ext)
+    if by_ext in ("csv", "warc"):
+        return by_ext
+    head = inp.head(4096)
+    sniffed = sniff(head)
+    if by_ext == "text":
+        return "seed" if sniffed == "seed" else "text"
+    if by_ext in ("feeds", "html"):
+        return sniffed if sniffed in ("feeds", "html") else by_ext
+    if by_ext == "jsonl":
+        return by_ext
+    if "xml" in content_type or "rss" in content_type or "atom" in content_type:
+        return "feeds"
+    if "html" in content_type:
+        return sniffed if sniffed in ("feeds", "html") else "html"
+    return sniffed
+
+
+def resolve_options(date: Any, lang: Optional[str], fields: Optional[Mapping[str, str]],
+                    source: Optional[str], encoding: Optional[str],
+                    settings: Optional[Mapping[str, Any]], client: Any) -> Options:
+    """Check and resolve ``read()``'s keyword arguments once."""
+    interval = dates.coerce(date)
+    if date is not None and interval is None:
+        raise ConfigError(f"date {date!r} is not a date; use YYYY, YYYY-MM, YYYY-MM-DD or ISO date-time")
+    unknown = set(fields or {}) - set(FIELD_NAMES)
+    if unknown:
+        raise ConfigError(f"unknown field name(s) {sorted(unknown)}; known: {', '.join(FIELD_NAMES)}")
+    full = load_settings(overrides=settings) if settings is None or not _complete(settings) else settings
+    return Options(settings=full, date=interval, lang=lang.lower() if lang else None,
+                   fields=dict(fields or {}), source=source, encoding=encoding, client=client)
+
+
+def _complete(settings: Mapping[str, Any]) -> bool:
+    return all(k in settings for k in ("min_text_chars", "max_document_chars", "max_line_chars"))
+
+
+def read(paths: Union[PathLike, list, tuple], *, date: Any = None, lang: Optional[str] = None,
+         fields: Optional[Mapping[str, str]] = None, source: Optional[str] = None,
+         encoding: Optional[str] = None, settings: Optional[Mapping[str, Any]] = None,
+         client: Any = None) -> Iterator[Union[Article, Quarantined]]:
+    """Articles from files, folders (recursive, sorted) and URLs; bad input comes out Quarantined.
+
+    ``date`` (``"2022-02"``, a date or an Interval) is used for records that carry no date of
+    their own; ``lang`` overrides detection; ``fields`` maps ``text``/``date``/``url``/``title``/
+    ``source``/``lang`` to JSONL/CSV column names; ``source`` names the outlet when the input
+    does not; ``encoding`` replaces strict UTF-8; ``client`` is an ``httpx.Client`` for URLs.
+
+    >>> for item in read("examples/"):  # doctest: +SKIP
+    ...     print(item.id, item.published.label(), item.lang)
+    """
+    opts = resolve_options(date, lang, fields, source, encoding, settings, client)
+    for item in walk(paths):
+        if isinstance(item, str):
+            yield from read_url(item, opts)
+        else:
+            yield from read_input(item, opts)
+
+
+def read_url(url: str, opts: Options) -> Iterator[Union[Article, Quarantined]]:
+    """Fetch a URL (feed or page) and read it."""
+    got = fetch(url, opts.client)
+    if isinstance(got, Quarantined):
+        yield got
+        return
+    inp, content_type = got
+    yield from read_input(inp, opts, content_type)
+
+
+def read_input(inp: Input, opts: Options, content_type: str = ""
+               ) -> Iterator[Union[Article, Quarantined]]:
+    """Every article (or quarantined record) of one input."""
+    try:
+        name = choose(inp, content_type)
+    except OSError as e:
+        yield quarantine(inp.name, None, "", f"cannot open: {e}")
+        return
+    if name is None:
+        yield quarantine(inp.name, None, "", "unrecognised binary format; "
+                         "supported: seed/.txt, .jsonl, .csv, .html, RSS/Atom, .warc (optionally .gz)")
+        return
+    module = reader_module(name)
+    try:
+        for draft in module.read(inp, opts):
+            if isinstance(draft, Draft):
+                yield finish(draft, inp.name, module.NAME, opts)
+            else:
+                yield draft
+    except OSError as e:  # the file vanished or became unreadable mid-way
+        yield quarantine(inp.name, None, module.NAME, f"cannot read: {e}")

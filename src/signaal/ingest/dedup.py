@@ -1,0 +1,155 @@
+"""Duplicates: exact copies by normalised-text hash, near copies (syndication) by MinHash LSH.
+
+``content_hash(text)`` is sha256 over text normalised for trivial differences (NFKC, case,
+whitespace, quote style). ``signature(text)`` is a MinHash over word 3-shingles, as bytes the
+store can persist. A ``Deduper`` is seeded with what the store already holds and then answers,
+for each new article, ``(duplicate_of, group)``:
+
+- ``duplicate_of``: the earliest known article with the same content hash, else the most similar
+  known near-duplicate (Jaccard estimate >= ``near_duplicate_threshold``), else None;
+- ``group``: the syndication group, named by the id of its first article (own id when alone).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..records import Article
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+SEED = 1  # MinHash permutation seed; stored signatures are only comparable under the same seed
+SHINGLE = 3
+QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
+WORD_RE = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """NFKC, lower case, one kind of each quote, whitespace collapsed to single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(QUOTES)
+    return " ".join(text.split())
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex digest of the normalised text."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """Word k-shingles of the normalised text (the whole text when shorter than k words)."""
+    words = WORD_RE.findall(normalise(text))
+    if len(words) < k:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+@lru_cache(maxsize=1)
+def _ds():
+    # datasketch pulls in scipy (~1 s); reading files needs only content_hash.
+    import datasketch
+
+    return datasketch
+
+
+def minhash(text: str, num_perm: int = 64) -> LeanMinHash:
+    """The MinHash of ``text``'s shingles."""
+    m = _ds().MinHash(num_perm=num_perm, seed=SEED)
+    m.update_batch(list(shingles(text)))
+    return _ds().LeanMinHash(m)
+
+
+def signature(text: str, num_perm: int = 64) -> bytes:
+    """The MinHash hash values as bytes (little-endian uint64), for the store to keep."""
+    return minhash(text, num_perm).hashvalues.astype("<u8").tobytes()
+
+
+def from_signature(sig: bytes) -> LeanMinHash:
+    """A MinHash back from ``signature`` bytes."""
+    import numpy as np
+
+    return _ds().LeanMinHash(seed=SEED, hashvalues=np.frombuffer(sig, dtype="<u8").astype(np.uint64))
+
+
+@dataclasses.dataclass
+class _Known:
+    group: str
+    duplicate_of: Optional[str]
+
+
+class Deduper:
+    """Answers ``(duplicate_of, group)`` for articles, remembering each one it has seen.
+
+    >>> d = Deduper()
+    >>> d.check(article_a)  # doctest: +SKIP
+    (None, 'a1b2...')
+    """
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 64):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = _ds().MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._sigs: dict[str, LeanMinHash] = {}
+        self._by_hash: dict[str, str] = {}
+        self._known: dict[str, _Known] = {}
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Deduper":
+        return cls(float(settings["near_duplicate_threshold"]), int(settings["minhash_perm"]))
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def add(self, article_id: str, sig: bytes, content_hash: Optional[str] = None,
+            group: Optional[str] = None, duplicate_of: Optional[str] = None) -> None:
+        """Remember an article the store already holds (its group defaults to its own id)."""
+        if article_id in self._known:
+            return
+        m = from_signature(sig)
+        if len(m.hashvalues) != self.num_perm:
+            raise ValueError(f"signature of {article_id} has {len(m.hashvalues)} permutations, "
+                             f"want {self.num_perm} (setting minhash_perm)")
+        self._sigs[article_id] = m
+        self._lsh.insert(article_id, m)
+        if content_hash:
+            self._by_hash.setdefault(content_hash, article_id)
+        self._known[article_id] = _Known(group or article_id, duplicate_of)
+
+    def seed(self, rows: Iterable[tuple]) -> "Deduper":
+        """Add ``(article_id, signature[, content_hash[, group[, duplicate_of]]])`` rows."""
+        for row in rows:
+            self.add(*row)
+        return self
+
+    def check(self, article: Article, sig: Optional[bytes] = None) -> tuple[Optional[str], str]:
+        """(duplicate_of, group) for ``article``, which is remembered for later checks."""
+        known = self._known.get(article.id)
+        if known is not None:  # re-ingesting the same input changes nothing
+            return known.duplicate_of, known.group
+        sig = sig if sig is not None else signature(article.text, self.num_perm)
+        m = from_signature(sig)
+        dup = self._by_hash.get(article.content_hash) if article.content_hash else None
+        if dup is None:
+            dup = self._nearest(m)
+        group = self._known[dup].group if dup else article.id
+        self.add(article.id, sig, article.content_hash, group, dup)
+        return dup, group
+
+    def apply(self, article: Article, sig: Optional[bytes] = None) -> Article:
+        """The article with ``duplicate_of`` and ``group`` filled in."""
+        dup, group = self.check(article, sig)
+        return dataclasses.replace(article, duplicate_of=dup, group=group)
+
+    def _nearest(self, m: LeanMinHash) -> Optional[str]:
+        best: Optional[tuple[float, str]] = None
+        for cand in self._lsh.query(m):
+            score = m.jaccard(self._sigs[cand])
+            # Deterministic: highest similarity, then the smallest id.
+            if score >= self.threshold and (best is None or (-score, cand) < (-best[0], best[1])):
+                best = (score, cand)
+        return best[1] if best else None
