@@ -181,6 +181,7 @@ class Claim:
     evidence: Evidence
     via: tuple[str, ...] = ()
     source_code: Optional[str] = None  # CAMEO-style composite (RUSGOV)
+    speaker: Optional[Evidence] = None  # the span naming the source, when the text has one
     confidence: float = 1.0
     extractor: str = ""
 
