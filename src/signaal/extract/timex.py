@@ -39,7 +39,8 @@ _DIGITS = {
 }
 # Which word classes give a named group its value ("unit" may be singular or plural).
 _GROUP_CLASSES = {
-    "weekday": ("weekday",), "deictic": ("deictic",), "rel": ("rel",), "vague": ("vague",),
+    "weekday": ("weekday",), "deictic": ("deictic",), "rel": ("rel",), "yrel": ("rel",),
+    "vague": ("vague",),
     "unit": ("relunit", "unit", "units"), "unit2": ("units",), "num": ("num",),
     "ago": ("ago",), "ahead": ("ahead",), "soon": ("soon",), "part": ("part",),
     "month": ("month",), "month2": ("month",),
@@ -112,10 +113,16 @@ def _parts(m: re.Match, g: _Grammar) -> dict:
     return out
 
 
-def _tense(sentence: str, g: _Grammar) -> Optional[str]:
-    """past or future when the sentence's tense cues lean one way, else None."""
+def _tense(text: str, start: int, end: int, g: _Grammar, window: int = 5) -> Optional[str]:
+    """past or future when the tense cues within ``window`` words of text[start:end] lean one way.
+
+    A window, not the sentence: in "Hij zei dat de top in maart zal zijn" the reporting verb's
+    past tense says nothing about March, while "zal" does.
+    """
+    before = re.findall(r"\w+", text[:start].lower())[-window:]
+    after = re.findall(r"\w+", text[end:].lower())[:window]
     votes = {"past": 0, "future": 0}
-    for w in re.findall(r"\w+", sentence.lower()):
+    for w in before + re.findall(r"\w+", text[start:end].lower()) + after:
         if w in g.tense:
             votes[g.tense[w]] += 1
     if votes["past"] == votes["future"]:
@@ -134,7 +141,9 @@ def _hits(text: str, start: int, end: int, g: _Grammar) -> list[tuple[int, int, 
     for s, e, _, rule, m in found:
         if all(e <= ts or s >= te for ts, te, _, _ in taken) and not _excluded(text, s, e, g):
             taken.append((s, e, rule, m))
-    return sorted(taken, key=lambda h: h[0])
+    # the expression proper: group "expr" when the pattern matched context words around it
+    spans_ = [(*(m.span("expr") if m.groupdict().get("expr") else m.span()), r, m) for _, _, r, m in taken]
+    return sorted(spans_, key=lambda h: h[0])
 
 
 def _excluded(text: str, s: int, e: int, g: _Grammar) -> bool:
@@ -149,9 +158,9 @@ def _excluded(text: str, s: int, e: int, g: _Grammar) -> bool:
     return False
 
 
-def resolve(rule: str, parts: dict, article: Article, sentence: str, lang: str) -> Resolution:
-    """Resolve one hit's parts against ``article.published`` with the sentence's tense."""
-    return RULES[rule](parts, article.published, _tense(sentence, grammar(lang)))
+def resolve(rule: str, parts: dict, article: Article, start: int, end: int, lang: str) -> Resolution:
+    """Resolve one hit's parts against ``article.published`` with the tense around it."""
+    return RULES[rule](parts, article.published, _tense(article.text, start, end, grammar(lang)))
 
 
 def extract(doc_or_text, article: Article) -> list[TimeExpression]:
@@ -165,13 +174,12 @@ def extract(doc_or_text, article: Article) -> list[TimeExpression]:
     doc = doc_or_text if hasattr(doc_or_text, "sents") else TextDoc(article.text)
     text, seen, out = article.text, set(), []
     for s_start, s_end in spans.sentences(doc, article):
-        sentence = text[s_start:s_end]
         for start, end, rule, m in _hits(text, s_start, s_end, g):
             key = " ".join(m.group(0).lower().split())
             if key in seen:
                 continue
             seen.add(key)
-            res = resolve(rule, _parts(m, g), article, sentence, lang)
+            res = resolve(rule, _parts(m, g), article, start, end, lang)
             out.append(TimeExpression(
                 id=stable_id(article.id, "timex", start, end, EXTRACTOR), text=text[start:end],
                 evidence=spans.evidence(article, start, end, s_start, s_end),

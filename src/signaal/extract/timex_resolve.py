@@ -2,7 +2,7 @@
 
 Each rule takes the expression's parts (already turned into numbers/offsets by the lexicon), the
 article's date interval and the sentence's tense, and returns a ``Resolution``: the guide's value
-string (``2022-02``, ``2021-06-14``, ``2022-03-03/2022-03-09``, ``2022-W07``, ``2022``), the
+string (``2022-02``, ``2021-06-14``, ``2022-03-03/2022-03-09``, a week as ``2022-02-14/2022-02-20``, ``2022``), the
 interval's first and last day, or no value and the reason. Honest about precision: a month-level
 article date never fixes a weekday, "gisteren" or "deze week" to a day.
 """
@@ -137,19 +137,20 @@ def weekday(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolu
     ref = anchor.start.date()
     if rel == 0:  # "deze maandag": the day in the article's ISO week
         return _day(ref + timedelta(days=wd - ref.weekday()))
-    future = (rel or 0) > 0 or (rel is None and tense == "future")
-    if future:
-        return _day(ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1))
-    back = (ref.weekday() - wd) % 7
-    if rel is not None and back == 0:  # "afgelopen maandag" on a Monday is a week ago
-        back = 7
-    return _day(ref - timedelta(days=back))
+    back, ahead = (ref.weekday() - wd) % 7, (wd - ref.weekday()) % 7
+    if rel is not None:  # "afgelopen maandag" on a Monday is a week ago
+        return _day(ref - timedelta(days=back or 7) if rel < 0 else ref + timedelta(days=ahead or 7))
+    if back == 0:  # the article's own weekday is the article's day
+        return _day(ref)
+    if tense is None:  # nearest: "woensdag" in a Monday article is in two days, not five ago
+        tense = "past" if back < ahead else "future"
+    return _day(ref - timedelta(days=back) if tense == "past" else ref + timedelta(days=ahead))
 
 
 def _week(ref: date, k: int) -> Resolution:
+    """The ISO week (Monday to Sunday) ``k`` weeks from the one holding ``ref``, as an interval."""
     monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=k)
-    iso = monday.isocalendar()
-    return Resolution(f"{iso[0]:04d}-W{iso[1]:02d}", monday, monday + timedelta(days=6))
+    return _span(_day(monday), _day(monday + timedelta(days=6)))
 
 
 def relative(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolution:
@@ -170,8 +171,7 @@ def relative(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resol
         return _unresolved(MONTH_LEVEL.format(what=f"a {unit}"), lo.start, hi.end)
     week = _week(a, k)
     if unit == "weekend":
-        sat = week.start + timedelta(days=5)
-        return Resolution(f"{sat.isoformat()}/{week.end.isoformat()}", sat, week.end)
+        return _span(_day(week.start + timedelta(days=5)), _day(week.end))
     return week
 
 
@@ -202,6 +202,10 @@ def offset(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolut
 def month(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolution:
     """A month name, optionally with a year, part (begin/eind) or offset word (afgelopen maart)."""
     m, y = int(p["month"]), p.get("year")
+    if y is None and p.get("yrel") is not None:  # "juli volgend jaar"
+        if anchor is None:
+            return _unresolved(NO_DATE)
+        y = anchor.start.year + int(p["yrel"])
     if y is None:
         if anchor is None:
             return _unresolved(NO_DATE)
