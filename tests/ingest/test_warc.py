@@ -1,0 +1,58 @@
+"""WARC reader: a real archive written with warcio; HTML responses through the HTML reader."""
+
+import io
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+import signaal
+from ingest_texts import EN, NL
+from signaal.records import Article, Quarantined
+
+PAGE = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>{b}</p></article></body></html>"
+
+
+def _response(w, url, body, ctype="text/html; charset=utf-8", status="200 OK"):
+    hdr = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=hdr))
+
+
+def _warc(path, gz):
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=gz)
+        w.write_record(w.create_warcinfo_record(path.name, {"software": "test"}))
+        _response(w, "https://example.nl/a", PAGE.format(t="Woningplan", b=NL).encode())
+        _response(w, "https://example.nl/logo.png", b"\x89PNG....", ctype="image/png")
+        _response(w, "https://example.nl/weg", b"<html>niet gevonden</html>", status="404 Not Found")
+        _response(w, "https://example.com/b", PAGE.format(t="Housing", b=EN).encode())
+
+
+@pytest.mark.parametrize("name,gz", [("crawl.warc", False), ("crawl.warc.gz", True)])
+def test_warc_html_responses_become_articles(tmp_path, name, gz):
+    _warc(tmp_path / name, gz)
+    a, b = signaal.read(tmp_path / name)
+    assert (a.url, a.title, a.text, a.lang) == ("https://example.nl/a", "Woningplan", NL, "nl")
+    assert (b.url, b.text, b.lang) == ("https://example.com/b", EN, "en")
+    assert (a.provenance.record, b.provenance.record) == (2, 5)  # warcinfo is record 1
+    assert a.provenance.reader == "warc" and a.extraction_method == "trafilatura"
+
+
+@pytest.mark.parametrize("name,gz", [("crawl.warc", False), ("crawl.warc.gz", True)])
+def test_warc_truncated_keeps_earlier_records(tmp_path, name, gz):
+    p = tmp_path / name
+    _warc(p, gz)
+    data = p.read_bytes()
+    p.write_bytes(data[: len(data) - 60])  # cut into the last record
+    items = list(signaal.read(p))
+    assert [type(x) for x in items] == [Article, Quarantined]
+    assert items[0].url == "https://example.nl/a"
+    assert "truncated WARC" in items[1].reason and items[1].record == 5
+
+
+def test_warc_cut_before_first_record_is_quarantined(tmp_path):
+    p = tmp_path / "crawl.warc.gz"
+    _warc(p, True)
+    p.write_bytes(p.read_bytes()[:40])
+    (q,) = signaal.read(p)
+    assert isinstance(q, Quarantined) and "WARC" in q.reason
