@@ -3,5 +3,6 @@
 __version__ = "0.1.0"
 
 from .ingest import read  # noqa: E402  (API re-export)
+from .store import Store  # noqa: E402  (API re-export)
 
-__all__ = ["__version__", "read"]
+__all__ = ["__version__", "Store", "read"]

@@ -11,6 +11,7 @@ from . import hookspecs
 
 # Each module here defines hookimpls; order is the order of `signaal --help`.
 DEFAULT_PLUGINS: tuple[str, ...] = (
+    "signaal.commands",
 )
 
 

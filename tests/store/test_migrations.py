@@ -1,0 +1,76 @@
+"""Schema migrations: named, recorded, run once, and an older store upgrades without loss."""
+
+import sqlite3
+
+import pytest
+
+from signaal import Store
+from signaal.errors import StoreError
+from signaal.records import Article, Interval
+from signaal.store import columns
+from signaal.store.rows import article_to_row
+from signaal.store.sqlite import SQLiteStore, migrate
+from signaal.store.sqlite_schema import migrations
+
+from datetime import datetime
+
+
+def test_migrations_fresh_store_records_every_migration(tmp_path):
+    store = Store(tmp_path / "s.db")
+    assert isinstance(store, SQLiteStore)
+    names = [r[0] for r in store.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    assert names == migrations.names() == ["m001_articles", "m002_records", "m003_fulltext"]
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_migrations_reopen_runs_nothing(tmp_path):
+    Store(tmp_path / "s.db").close()
+    store = Store(tmp_path / "s.db")
+    assert store.migrated == []
+    store.close()
+
+
+def test_migrations_upgrade_keeps_and_indexes_old_articles(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    assert migrate(db, stop_after="m001_articles") == ["m001_articles"]
+    article = Article(id="a1", text="Het leger hield een grote oefening bij de grens.", lang="nl",
+                      published=Interval(datetime(2022, 2, 1), datetime(2022, 2, 28, 23, 59, 59), "month"),
+                      content_hash="h1")
+    row = article_to_row(article, "2022-03-01T00:00:00+00:00")
+    db.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+               list(row.values()))
+    db.close()
+
+    store = Store(path)
+    assert store.migrated == ["m002_records", "m003_fulltext"]
+    assert store.article("a1") == article
+    assert [h.article.id for h in store.search("oefeningen")] == ["a1"]
+    store.close()
+
+
+def test_migrations_unknown_migration_refuses_to_open(tmp_path):
+    Store(tmp_path / "s.db").close()
+    db = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
+    db.execute("INSERT INTO _migrations VALUES ('m999_from_the_future', 'x')")
+    db.close()
+    with pytest.raises(StoreError, match="m999_from_the_future"):
+        Store(tmp_path / "s.db")
+
+
+@pytest.mark.parametrize("table", list(columns.TABLES))
+def test_migrations_tables_match_declared_columns(fresh_store, table):
+    cols = [r["name"] for r in fresh_store.db.execute(f"PRAGMA table_info({table})")]
+    assert cols == list(columns.names(table))
+
+
+def test_migrations_unknown_scheme_is_a_store_error():
+    with pytest.raises(StoreError, match="scheme"):
+        Store("mysql://localhost/signaal")
+
+
+def test_migrations_unwritable_path_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(tmp_path / "no" / "such" / "dir" / "s.db")
