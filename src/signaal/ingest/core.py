@@ -18,7 +18,7 @@ from ..records import Article, Quarantined
 from ..settings import load_settings
 from . import dates, seed as seed_reader
 from .build import Draft, Options, finish, quarantine
-from .sources import Input, fetch, walk
+from .sources import Input, fetch, sniff_encoding, walk
 
 PathLike = Union[str, "os.PathLike[str]"]
 EXTENSIONS = {
@@ -42,8 +42,11 @@ def _ext(name: str) -> str:
     return os.path.splitext(base)[1].lower()
 
 
-def sniff(head: bytes) -> Optional[str]:
+def sniff(head: bytes, encoding: Optional[str] = None) -> Optional[str]:
     """A reader name from a file's first bytes, or None when nothing fits."""
+    codec, _ = sniff_encoding(head[:4], encoding)
+    if codec not in ("utf-8", "utf-8-sig"):  # look at UTF-16/cp1252 heads as UTF-8 bytes
+        head = head.decode(codec, "ignore").lstrip("\ufeff").encode("utf-8")
     h = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if h.startswith(b"WARC/"):
         return "warc"
@@ -63,14 +66,14 @@ def sniff(head: bytes) -> Optional[str]:
     return "text"
 
 
-def choose(inp: Input, content_type: str = "") -> Optional[str]:
+def choose(inp: Input, content_type: str = "", encoding: Optional[str] = None) -> Optional[str]:
     """The reader name for an input: extension first, sniffing where that is unclear."""
     ext = _ext(inp.inner)
     by_ext = EXTENSIONS.get(ext)
     if by_ext in ("csv", "warc"):
         return by_ext
     head = inp.head(4096)
-    sniffed = sniff(head)
+    sniffed = sniff(head, encoding)
     if by_ext == "text":
         return "seed" if sniffed == "seed" else "text"
     if by_ext in ("feeds", "html"):
@@ -139,10 +142,12 @@ def read_input(inp: Input, opts: Options, content_type: str = ""
                ) -> Iterator[Union[Article, Quarantined]]:
     """Every article (or quarantined record) of one input."""
     try:
-        name = choose(inp, content_type)
+        with inp.raw():
+            pass
     except OSError as e:
         yield quarantine(inp.name, None, "", f"cannot open: {e}")
         return
+    name = choose(inp, content_type, opts.encoding)
     if name is None:
         yield quarantine(inp.name, None, "", "unrecognised binary format; "
                          "supported: seed/.txt, .jsonl, .csv, .html, RSS/Atom, .warc (optionally .gz)")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
 SEED = 1  # MinHash permutation seed; stored signatures are only comparable under the same seed
+SCHEME = "affine32"  # datasketch >= 2 permutation scheme; its hash values are uint32
 SHINGLE = 3
 QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
 WORD_RE = re.compile(r"\w+")
@@ -59,21 +60,22 @@ def _ds():
 
 def minhash(text: str, num_perm: int = 64) -> LeanMinHash:
     """The MinHash of ``text``'s shingles."""
-    m = _ds().MinHash(num_perm=num_perm, seed=SEED)
+    m = _ds().MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
     m.update_batch(list(shingles(text)))
     return _ds().LeanMinHash(m)
 
 
 def signature(text: str, num_perm: int = 64) -> bytes:
-    """The MinHash hash values as bytes (little-endian uint64), for the store to keep."""
-    return minhash(text, num_perm).hashvalues.astype("<u8").tobytes()
+    """The MinHash hash values as bytes (little-endian uint32), for the store to keep."""
+    return minhash(text, num_perm).hashvalues.astype("<u4").tobytes()
 
 
 def from_signature(sig: bytes) -> LeanMinHash:
     """A MinHash back from ``signature`` bytes."""
     import numpy as np
 
-    return _ds().LeanMinHash(seed=SEED, hashvalues=np.frombuffer(sig, dtype="<u8").astype(np.uint64))
+    values = np.frombuffer(sig, dtype="<u4").astype(np.uint32)
+    return _ds().LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 @dataclasses.dataclass

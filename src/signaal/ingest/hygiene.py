@@ -22,6 +22,7 @@ from .. import lexicon
 from ..records import Region, Related
 
 TITLE_MAX = 200  # a teaser title or subheading is one short line
+LEDE_MAX = 500  # teaser ledes are a sentence or three; longer paragraphs are the story
 SUBHEADING_MAX = 80
 SUBHEADING_WORDS = 10
 CAPTION_LINE_MAX = 300
@@ -99,22 +100,38 @@ def _title_shaped(line: Line) -> bool:
     return len(t) <= TITLE_MAX and not t.endswith((".", ";", ","))
 
 
+def _is_marker(line: Line, p: Patterns) -> bool:
+    return p.teaser_alone.fullmatch(line.text.strip()) is not None
+
+
+def _lede_at(ls: list[Line], j: int, had_lede: bool, p: Patterns) -> bool:
+    """True when ``ls[j]`` is the lede of the title before it.
+
+    A lede is a short paragraph (not title-shaped) that ends the text or is followed by another
+    title or marker; once a block has shown ledes, one followed by the story is still a lede.
+    """
+    if j >= len(ls) or _title_shaped(ls[j]) or _is_marker(ls[j], p) or len(ls[j].text) > LEDE_MAX:
+        return False
+    nxt = ls[j + 1] if j + 1 < len(ls) else None
+    return nxt is None or had_lede or _title_shaped(nxt) or _is_marker(nxt, p)
+
+
 def _teaser_block(ls: list[Line], i: int, p: Patterns) -> tuple[int, list[Related]]:
     """From the marker at ``ls[i]``: (index after the block, its teaser items)."""
     items: list[Related] = []
+    had_lede = False
     j = i + 1
     while j < len(ls):
         cur = ls[j]
-        if p.teaser_alone.fullmatch(cur.text.strip()):
+        if _is_marker(cur, p):
             j += 1
             continue
         if not _title_shaped(cur):
             break  # a full paragraph where a title should be: the story (or something else) resumes
-        lede = ls[j + 1] if j + 1 < len(ls) else None
-        # A lede is a paragraph after the title that is followed by the end, another title or marker.
-        if lede is not None and not _title_shaped(lede) and (
-                j + 2 >= len(ls) or _title_shaped(ls[j + 2])):
+        if _lede_at(ls, j + 1, had_lede, p):
+            lede = ls[j + 1]
             items.append(Related(cur.text.strip(), lede.text.strip(), cur.start, lede.end))
+            had_lede = True
             j += 2
         else:
             items.append(Related(cur.text.strip(), "", cur.start, cur.end))
@@ -129,7 +146,7 @@ def _teasers(text: str, ls: list[Line], p: Patterns) -> tuple[list[Region], list
     i = 0
     while i < len(ls):
         t = ls[i].text.strip()
-        if p.teaser_alone.fullmatch(t):
+        if _is_marker(ls[i], p):
             j, items = _teaser_block(ls, i, p)
             end = ls[j - 1].end
             if j == len(ls):
