@@ -80,7 +80,8 @@ def troop_signals(article: Article, extractor: str = "test.v1") -> Signals:
         trigger="aanval", location="Oekraïne", time="2022-02", claim_id=None,
         claim_source="Kremlin", confidence=0.8, extractor=extractor)
     m_ev = evidence(article, "Het Kremlin")
-    mention = Mention(m_ev, Actor("RUSGOV", "Kremlin", "government", "RUS", "GOV", "RUSGOV"),
-                      confidence=1.0, by_reference=False, extractor=extractor)
+    mention = Mention(m_ev, Actor("RUSGOV", "Kremlin", "government", "RUS", "GOV", "RUSGOV",
+                                  "presidential administration"),
+                      confidence=0.95, by_reference=True, extractor=extractor)
     return Signals(article.id, mentions=(mention,), claims=(claim,), quantities=(quantity,),
                    time_expressions=(timex,), events=(event,), extractor=extractor)

@@ -43,7 +43,7 @@ CAMEO_ROOT = {
 }
 CSV_FIELDS = (
     "article_id", "kind", "id", "url", "date", "source_file",
-    "text", "source", "source_actor", "cue", "polarity", "direct", "via",
+    "text", "source", "source_actor", "source_code", "cue", "polarity", "direct", "via",
     "value", "value_max", "approx", "unit", "obj", "claimed_by",
     "type", "mode", "target_actor", "cameo", "claim_source", "trigger", "location", "time",
     "start", "end", "resolved", "reason", "claim_id", "confidence", "extractor",

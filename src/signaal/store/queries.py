@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 from ..errors import ConfigError
-from ..ingest.dates import coerce
+from ..ingest.dates import coerce, parse_iso
 from . import columns
 
 STATS_SQL = {
@@ -31,7 +31,8 @@ def bound(value: Any, side: str) -> Optional[str]:
     """The ISO string bounding a filter: the start (``side="from"``) or end of ``value``."""
     if value is None or value == "":
         return None
-    interval = coerce(value)
+    # Strings must be ISO: free-text parsing would read "2022-13" as 13 November.
+    interval = parse_iso(value.strip()) if isinstance(value, str) else coerce(value)
     if interval is None:
         raise ConfigError(f"date filter {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     return (interval.start if side == "from" else interval.end).isoformat()
