@@ -12,6 +12,8 @@ from . import hookspecs
 # Each module here defines hookimpls; order is the order of `signaal --help`.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "signaal.commands",
+    "signaal.nlp.commands",
+    "signaal.eval.cli",
 )
 
 
