@@ -29,6 +29,7 @@ EXTENSIONS = {
     ".rss": "feeds", ".atom": "feeds", ".xml": "feeds", ".rdf": "feeds",
     ".warc": "warc", ".arc": "warc",
 }
+HEAD_BYTES = 4096
 FIELD_NAMES = ("text", "date", "url", "title", "source", "lang")
 
 
@@ -66,20 +67,17 @@ def sniff(head: bytes, encoding: Optional[str] = None) -> Optional[str]:
     return "text"
 
 
-def choose(inp: Input, content_type: str = "", encoding: Optional[str] = None) -> Optional[str]:
-    """The reader name for an input: extension first, sniffing where that is unclear."""
-    ext = _ext(inp.inner)
-    by_ext = EXTENSIONS.get(ext)
-    if by_ext in ("csv", "warc"):
+def choose(inp: Input, head: bytes, content_type: str = "", encoding: Optional[str] = None
+           ) -> Optional[str]:
+    """The reader name for an input: extension first, sniffing ``head`` where that is unclear."""
+    by_ext = EXTENSIONS.get(_ext(inp.inner))
+    if by_ext in ("csv", "warc", "jsonl"):
         return by_ext
-    head = inp.head(4096)
     sniffed = sniff(head, encoding)
     if by_ext == "text":
         return "seed" if sniffed == "seed" else "text"
     if by_ext in ("feeds", "html"):
         return sniffed if sniffed in ("feeds", "html") else by_ext
-    if by_ext == "jsonl":
-        return by_ext
     if "xml" in content_type or "rss" in content_type or "atom" in content_type:
         return "feeds"
     if "html" in content_type:
@@ -142,12 +140,11 @@ def read_input(inp: Input, opts: Options, content_type: str = ""
                ) -> Iterator[Union[Article, Quarantined]]:
     """Every article (or quarantined record) of one input."""
     try:
-        with inp.raw():
-            pass
-    except OSError as e:
+        head = inp.head(HEAD_BYTES)
+    except OSError as e:  # missing or unreadable file (damaged gzip gives b"" instead)
         yield quarantine(inp.name, None, "", f"cannot open: {e}")
         return
-    name = choose(inp, content_type, opts.encoding)
+    name = choose(inp, head, content_type, opts.encoding)
     if name is None:
         yield quarantine(inp.name, None, "", "unrecognised binary format; "
                          "supported: seed/.txt, .jsonl, .csv, .html, RSS/Atom, .warc (optionally .gz)")

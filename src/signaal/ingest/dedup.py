@@ -27,13 +27,16 @@ if TYPE_CHECKING:
 SEED = 1  # MinHash permutation seed; stored signatures are only comparable under the same seed
 SCHEME = "affine32"  # datasketch >= 2 permutation scheme; its hash values are uint32
 SHINGLE = 3
-QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
+# re.sub is several times faster than str.translate on non-ASCII text.
+SINGLE_QUOTES = re.compile("[‘’‚‛′`´]")
+DOUBLE_QUOTES = re.compile("[“”„‟″«»]")
 WORD_RE = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
     """NFKC, lower case, one kind of each quote, whitespace collapsed to single spaces."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(QUOTES)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = DOUBLE_QUOTES.sub('"', SINGLE_QUOTES.sub("'", text))
     return " ".join(text.split())
 
 

@@ -49,6 +49,7 @@ class Patterns:
     caption_start: re.Pattern
     caption_end: re.Pattern
     caption_paren: re.Pattern
+    caption_any: re.Pattern
     byline: re.Pattern
 
 
@@ -78,6 +79,7 @@ def patterns() -> Patterns:
         caption_start=re.compile(rf"\(?(?:{caption})(?:\s*:\s*|\s+)(?:{CREDIT})"),
         caption_end=re.compile(rf"(?:^|\s|\()(?:{caption})(?:\s*:\s*|\s+){CREDIT}\)?\s*$"),
         caption_paren=re.compile(rf"\((?:{caption})\s*:?\s*[^()\n]{{1,60}}\)"),
+        caption_any=re.compile(caption),
         byline=re.compile(rf"(?:(?:{phrases})\b|(?:{one_word})\s+[A-Z])" if phrases else
                           rf"(?:{one_word})\s+[A-Z]"),
     )
@@ -87,10 +89,11 @@ def lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` with offsets (trailing whitespace excluded)."""
     found = [(m.start(), m.start() + len(m.group().rstrip())) for m in LINE_RE.finditer(text)]
     out = []
+    last = len(found) - 1
     for i, (s, e) in enumerate(found):
-        before = text[found[i - 1][1]:s] if i else text[:s]
-        after = text[e:found[i + 1][0]] if i + 1 < len(found) else text[e:]
-        alone = (i == 0 or before.count("\n") >= 2) and (i + 1 == len(found) or after.count("\n") >= 2)
+        # str.count with bounds: no slices of the gaps are made.
+        alone = ((i == 0 or text.count("\n", found[i - 1][1], s) >= 2)
+                 and (i == last or text.count("\n", e, found[i + 1][0]) >= 2))
         out.append(Line(s, e, text[s:e], alone))
     return out
 
@@ -206,10 +209,11 @@ def analyse(text: str) -> tuple[list[Region], list[Related]]:
     p = patterns()
     ls = lines(text)
     regions, related, used = _teasers(text, ls, p)
+    any_caption = p.caption_any.search(text) is not None
     for i, line in enumerate(ls):
         if i in used:
             continue
-        caps = _caption(line, p)
+        caps = _caption(line, p) if any_caption else []
         if caps:
             regions.extend(caps)
             if caps[0].start == line.start and caps[0].end == line.end:

@@ -72,12 +72,20 @@ class Input:
         return f
 
     def head(self, n: int = 4096) -> bytes:
-        """The first ``n`` bytes (decompressed when gzip); b"" when unreadable."""
-        try:
-            with self.open() as f:
-                return f.read(n)
-        except GZIP_ERRORS:
-            return b""
+        """The first ``n`` bytes (decompressed when gzip); b"" when the gzip is damaged.
+
+        Raises OSError when the file cannot be opened at all.
+        """
+        with self.raw() as f:
+            start = f.read(n)
+            if not start.startswith(GZIP_MAGIC):
+                return start
+            f.seek(0)
+            try:
+                with gzip.GzipFile(fileobj=f, mode="rb") as g:
+                    return g.read(n)
+            except GZIP_ERRORS:
+                return b""
 
 
 def is_url(p: object) -> bool:
@@ -170,7 +178,7 @@ def iter_lines(inp: Input, encoding: Optional[str], max_line_chars: int
     An over-long line is reported and skipped without holding it in memory; a damaged gzip
     stream ends the iteration with a Problem for the line where it broke.
     """
-    codec, skip = sniff_encoding(_head(inp, 4), encoding)
+    codec, skip = sniff_encoding(inp.head(4), encoding)
     lineno = 0
     try:
         with inp.open() as f:
@@ -199,10 +207,6 @@ def iter_lines(inp: Input, encoding: Optional[str], max_line_chars: int
                 offset += len(raw)
     except GZIP_ERRORS as e:
         yield lineno + 1, Problem(f"unreadable or truncated gzip after line {lineno}: {e}")
-
-
-def _head(inp: Input, n: int) -> bytes:
-    return inp.head(n)
 
 
 def _skip_rest_of_line(f: IO[bytes]) -> int:
