@@ -93,3 +93,23 @@ def test_dedup_wrong_signature_size_is_rejected():
     d = dedup.Deduper(num_perm=128)
     with pytest.raises(ValueError, match="minhash_perm"):
         d.add("x", dedup.signature(EN, 64))
+
+
+def test_dedup_minhash_estimates_true_jaccard():
+    import random
+
+    rng = random.Random(3)
+    vocab = [f"woord{i}" for i in range(5000)]
+    errors = []
+    for _ in range(20):
+        base = [rng.choice(vocab) for _ in range(400)]
+        other = list(base)
+        for j in rng.sample(range(400), 40):
+            other[j] = rng.choice(vocab)
+        sa = {tuple(base[i:i + 3]) for i in range(398)}
+        sb = {tuple(other[i:i + 3]) for i in range(398)}
+        true = len(sa & sb) / len(sa | sb)
+        est = dedup.minhash(" ".join(base), 128).jaccard(dedup.minhash(" ".join(other), 128))
+        errors.append(est - true)
+    assert abs(sum(errors) / len(errors)) < 0.05
+    assert max(abs(e) for e in errors) < 0.2

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
+import zlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
 SEED = 1  # MinHash permutation seed; stored signatures are only comparable under the same seed
-SCHEME = "affine32"  # datasketch >= 2 permutation scheme; its hash values are uint32
+SCHEME = "affine32"  # datasketch's name for uint32 values from a*h+b mod 2**32 permutations
 SHINGLE = 3
 # re.sub is several times faster than str.translate on non-ASCII text.
 SINGLE_QUOTES = re.compile("[‘’‚‛′`´]")
@@ -45,14 +46,6 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
-    """Word k-shingles of the normalised text (the whole text when shorter than k words)."""
-    words = WORD_RE.findall(normalise(text))
-    if len(words) < k:
-        return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
-
-
 @lru_cache(maxsize=1)
 def _ds():
     # datasketch pulls in scipy (~1 s); reading files needs only content_hash.
@@ -61,16 +54,64 @@ def _ds():
     return datasketch
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """(a, b) of the affine permutations h -> a*h + b mod 2**32 (a odd: a bijection)."""
+    import numpy as np
+
+    rng = np.random.RandomState(SEED)
+    a = rng.randint(0, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
+    b = rng.randint(0, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32)
+    return a[:, None], b[:, None]
+
+
+def _fmix(h):
+    """MurmurHash3's 32-bit finalizer over a uint32 array: spreads crc32's structure."""
+    import numpy as np
+
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def shingle_hashes(text: str, k: int = SHINGLE):
+    """uint32 hashes of the word k-shingles of the normalised text (one for a shorter text).
+
+    Built from per-word crc32 values combined in numpy rather than by hashing k-word strings:
+    the same shingles, about five times faster.
+    """
+    import numpy as np
+
+    words = WORD_RE.findall(normalise(text))
+    if len(words) < k:
+        return _fmix(np.array([zlib.crc32(" ".join(words).encode("utf-8"))], dtype=np.uint32))
+    w = _fmix(np.fromiter((zlib.crc32(x.encode("utf-8")) for x in words), dtype=np.uint32,
+                          count=len(words)))
+    h = w[: len(w) - k + 1]
+    for i in range(1, k):
+        h = _fmix(h * np.uint32(0x9E3779B1) + w[i: len(w) - k + 1 + i])
+    return h
+
+
+def hashvalues(text: str, num_perm: int = 64):
+    """The MinHash values of ``text``: per permutation, the least permuted shingle hash."""
+    import numpy as np
+
+    a, b = _permutations(num_perm)
+    with np.errstate(over="ignore"):  # uint32 wrap-around is the modulo 2**32
+        return (a * shingle_hashes(text)[None, :] + b).min(axis=1)
+
+
 def minhash(text: str, num_perm: int = 64) -> LeanMinHash:
-    """The MinHash of ``text``'s shingles."""
-    m = _ds().MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    m.update_batch(list(shingles(text)))
-    return _ds().LeanMinHash(m)
+    """The MinHash of ``text``'s shingles (a datasketch LeanMinHash)."""
+    return _ds().LeanMinHash(seed=SEED, hashvalues=hashvalues(text, num_perm), scheme=SCHEME)
 
 
 def signature(text: str, num_perm: int = 64) -> bytes:
-    """The MinHash hash values as bytes (little-endian uint32), for the store to keep."""
-    return minhash(text, num_perm).hashvalues.astype("<u4").tobytes()
+    """The MinHash values as bytes (little-endian uint32), for the store to keep."""
+    return hashvalues(text, num_perm).astype("<u4").tobytes()
 
 
 def from_signature(sig: bytes) -> LeanMinHash:
