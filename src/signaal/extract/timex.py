@@ -41,7 +41,8 @@ _DIGITS = {
 _GROUP_CLASSES = {
     "weekday": ("weekday",), "deictic": ("deictic",), "rel": ("rel",), "yrel": ("rel",),
     "vague": ("vague",),
-    "unit": ("relunit", "unit", "units"), "unit2": ("units",), "num": ("num",),
+    "unit": ("relunit", "unit", "units"), "unit2": ("units",), "num": ("num", "fewnum"),
+    "hour": ("num",), "weekday2": ("weekday",), "clockpart": ("clockpart",), "the": ("det0",),
     "ago": ("ago",), "ahead": ("ahead",), "soon": ("soon",), "part": ("part",),
     "month": ("month",), "month2": ("month",),
 }
@@ -53,6 +54,7 @@ class _Grammar:
     patterns: tuple[tuple[str, re.Pattern], ...]
     values: dict  # (class, lowercased word) -> value
     tense: dict  # lowercased word -> past|future
+    suffixes: tuple  # (word ending, past|future): English "-ed"
     exclude: tuple[str, ...]
 
 
@@ -92,7 +94,8 @@ def grammar(lang: str) -> _Grammar:
         body = _template(row["pattern"], classes, f"{lang}/timex_patterns.tsv row {i}")
         compiled.append((row["rule"], re.compile(rf"(?<![\w-])(?:{body})(?!\w)", re.IGNORECASE)))
     tense = {w.lower(): values[("tense", w.lower())] for w in classes.get("tense", [])}
-    return _Grammar(tuple(compiled), values, tense, tuple(classes.get("exclude", [])))
+    suffixes = tuple((w.lower(), values[("tensesuffix", w.lower())]) for w in classes.get("tensesuffix", []))
+    return _Grammar(tuple(compiled), values, tense, suffixes, tuple(classes.get("exclude", [])))
 
 
 def _parts(m: re.Match, g: _Grammar) -> dict:
@@ -113,21 +116,31 @@ def _parts(m: re.Match, g: _Grammar) -> dict:
     return out
 
 
-def _tense(text: str, start: int, end: int, g: _Grammar, window: int = 5) -> Optional[str]:
-    """past or future when the tense cues within ``window`` words of text[start:end] lean one way.
+def _cue(word: str, g: _Grammar) -> Optional[str]:
+    if word in g.tense:
+        return g.tense[word]
+    for ending, tense in g.suffixes:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return tense
+    return None
 
-    A window, not the sentence: in "Hij zei dat de top in maart zal zijn" the reporting verb's
-    past tense says nothing about March, while "zal" does.
+
+def _tense(text: str, start: int, end: int, g: _Grammar, bounds: tuple[int, int],
+           window: int = 6) -> Optional[str]:
+    """past or future: the tense cue nearest to text[start:end] within ``window`` words, if any.
+
+    The nearest cue, not the sentence: in "Biden zei woensdag dat hij verwacht ..." the verb next
+    to the weekday dates it; in "Hij zei dat de top in maart zal zijn" it is "zal".
     """
-    before = re.findall(r"\w+", text[:start].lower())[-window:]
-    after = re.findall(r"\w+", text[end:].lower())[:window]
-    votes = {"past": 0, "future": 0}
-    for w in before + re.findall(r"\w+", text[start:end].lower()) + after:
-        if w in g.tense:
-            votes[g.tense[w]] += 1
-    if votes["past"] == votes["future"]:
-        return None
-    return "past" if votes["past"] > votes["future"] else "future"
+    before = re.findall(r"\w+", text[bounds[0]:start].lower())[-window:][::-1]
+    after = re.findall(r"\w+", text[end:bounds[1]].lower())[:window]
+    for dist in range(window):
+        found = {c for side in (before, after) if dist < len(side) and (c := _cue(side[dist], g))}
+        if len(found) == 1:
+            return found.pop()
+        if found:  # a past and a future cue equally near: no lean
+            return None
+    return None
 
 
 def _hits(text: str, start: int, end: int, g: _Grammar) -> list[tuple[int, int, str, re.Match]]:
@@ -158,9 +171,11 @@ def _excluded(text: str, s: int, e: int, g: _Grammar) -> bool:
     return False
 
 
-def resolve(rule: str, parts: dict, article: Article, start: int, end: int, lang: str) -> Resolution:
-    """Resolve one hit's parts against ``article.published`` with the tense around it."""
-    return RULES[rule](parts, article.published, _tense(article.text, start, end, grammar(lang)))
+def resolve(rule: str, parts: dict, article: Article, span: tuple[int, int], sentence: tuple[int, int],
+            lang: str) -> Resolution:
+    """Resolve one hit's parts against ``article.published`` with the tense around it in its sentence."""
+    tense = _tense(article.text, span[0], span[1], grammar(lang), sentence)
+    return RULES[rule](parts, article.published, tense)
 
 
 def extract(doc_or_text, article: Article) -> list[TimeExpression]:
@@ -179,7 +194,7 @@ def extract(doc_or_text, article: Article) -> list[TimeExpression]:
             if key in seen:
                 continue
             seen.add(key)
-            res = resolve(rule, _parts(m, g), article, start, end, lang)
+            res = resolve(rule, _parts(m, g), article, (start, end), (s_start, s_end), lang)
             out.append(TimeExpression(
                 id=stable_id(article.id, "timex", start, end, EXTRACTOR), text=text[start:end],
                 evidence=spans.evidence(article, start, end, s_start, s_end),

@@ -62,8 +62,15 @@ def _is_dayish(anchor: Optional[Interval]) -> bool:
     return anchor is not None and anchor.precision in ("day", "time")
 
 
-def _pick(candidates: list, ref, tense: Optional[str]):
-    """The candidate nearest to ``ref`` that agrees with the tense (past: not after; future: not before)."""
+def _pick(candidates: list, ref, tense: Optional[str], near: int = 0):
+    """The candidate nearest to ``ref`` that agrees with the tense (past: not after; future: not before).
+
+    A candidate within ``near`` units of ``ref`` wins regardless of tense ("werd 16 februari
+    genoemd" two days before the 16th names the coming 16th).
+    """
+    closest = min(candidates, key=lambda c: abs(_distance(c, ref)))
+    if abs(_distance(closest, ref)) <= near:
+        return closest
     if tense == "past":
         ok = [c for c in candidates if c <= ref]
     elif tense == "future":
@@ -86,7 +93,8 @@ def year_for_month(m: int, anchor: Interval, tense: Optional[str]) -> int:
     if anchor.precision == "year":
         return anchor.start.year
     a = (anchor.start.year, anchor.start.month)
-    return _pick([(a[0] + k, m) for k in (-1, 0, 1)], a, tense)[0]
+    # next month or last month is meant whatever the tense ("hoopt op een deal in september")
+    return _pick([(a[0] + k, m) for k in (-1, 0, 1)], a, tense, near=1)[0]
 
 
 def year_for_day(d: int, m: int, anchor: Interval, tense: Optional[str]) -> int:
@@ -100,7 +108,7 @@ def year_for_day(d: int, m: int, anchor: Interval, tense: Optional[str]) -> int:
             cands.append(date(y, m, d))
         except ValueError:  # 29 February outside a leap year
             continue
-    return _pick(cands, ref, tense).year if cands else ref.year
+    return _pick(cands, ref, tense, near=31).year if cands else ref.year
 
 
 def _date(y: int, m: int, d: int) -> Resolution:
@@ -147,6 +155,15 @@ def weekday(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolu
     return _day(ref - timedelta(days=back) if tense == "past" else ref + timedelta(days=ahead))
 
 
+def weekday_range(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolution:
+    """"van donderdag tot en met zondag": the first weekday resolved, the second on or after it."""
+    first = weekday({"weekday": p["weekday"]}, anchor, tense)
+    if first.value is None:
+        return first
+    last = first.start + timedelta(days=(int(p["weekday2"]) - int(p["weekday"])) % 7)
+    return _span(first, _day(last))
+
+
 def _week(ref: date, k: int) -> Resolution:
     """The ISO week (Monday to Sunday) ``k`` weeks from the one holding ``ref``, as an interval."""
     monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=k)
@@ -157,6 +174,8 @@ def relative(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resol
     """deze/vorige/volgende week, maand, jaar, weekend: the anchor's unit shifted by the offset."""
     if anchor is None:
         return _unresolved(NO_DATE)
+    if p.get("the") is not None:  # "het weekend": the nearest one, or as the tense says
+        return _the_weekend(anchor, tense)
     k, unit = int(p["rel"]), p["unit"]
     a = anchor.start.date()
     if unit == "year":
@@ -170,9 +189,24 @@ def relative(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resol
         lo, hi = _week(a, k), _week(anchor.end.date(), k)
         return _unresolved(MONTH_LEVEL.format(what=f"a {unit}"), lo.start, hi.end)
     week = _week(a, k)
+    if k == 0 and unit == "week" and p.get("part") in ("before", "after"):
+        # "eerder deze week": Monday up to the day before the article; "later": the day after to Sunday
+        day = timedelta(days=1)
+        lo, hi = (week.start, max(week.start, a - day)) if p["part"] == "before" else (min(a + day, week.end), week.end)
+        return _span(_day(lo), _day(hi))
     if unit == "weekend":
         return _span(_day(week.start + timedelta(days=5)), _day(week.end))
     return week
+
+
+def _the_weekend(anchor: Interval, tense: Optional[str]) -> Resolution:
+    if not _is_dayish(anchor):
+        return _unresolved(MONTH_LEVEL.format(what="a weekend"))
+    a = anchor.start.date()
+    if tense is None:
+        tense = "past" if a.weekday() <= 2 else "future"  # Monday-Wednesday: the one just gone
+    week = _week(a, -1 if tense == "past" and a.weekday() < 5 else 0)
+    return _span(_day(week.start + timedelta(days=5)), _day(week.end))
 
 
 def vague(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resolution:
@@ -279,7 +313,7 @@ def clock(p: dict, anchor: Optional[Interval], tense: Optional[str]) -> Resoluti
     if not _is_dayish(anchor):
         return _unresolved("a clock time without a day-precise date")
     h, mi = int(p["hour"]), int(p.get("minute") or 0)
-    ampm = (p.get("ampm") or "").lower()
+    ampm = (p.get("ampm") or p.get("clockpart") or "").lower()
     if ampm.startswith("p") and h < 12:
         h += 12
     elif ampm.startswith("a") and h == 12:
@@ -293,4 +327,5 @@ RULES: dict[str, Callable[[dict, Optional[Interval], Optional[str]], Resolution]
     "ago": offset, "ahead": offset, "month": month, "day_month": day_month,
     "day_range": day_range, "date_range": date_range, "month_range": month_range,
     "numeric_date": numeric_date, "year": year, "year_range": year_range, "clock": clock,
+    "weekday_range": weekday_range,
 }
