@@ -1,0 +1,306 @@
+"""Attribution frames of one sentence: for each cue, who speaks and where the content is.
+
+The rules read Dutch/English clause order from tokens and closed-class words (no parser needed;
+POS is used when present):
+
+- ``volgens X`` / ``according to X`` / ``aldus X``: the speaker is the noun phrase after the cue;
+- a verb cue: find the clause start (sentence start, comma, colon, quote, subordinator, "en"),
+  the finite verb (an auxiliary or copula before the cue, else the cue), then the speaker:
+  the agent ``door X`` of a passive; else the pre-field before the finite verb when it is a noun
+  phrase (coordinations included); else the noun phrase after it (inversion: "..., zegt X",
+  "Maandag zei X", "Dat zei X"), else the sentence-initial phrase before an apposition;
+- the content: after a complementiser (dat/of/te/that/:), else before the clause ("..., zegt X"),
+  else the previous sentence ("Dat zei X"), else what follows the cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..records import Mention
+from .claims_lex import CueHit
+from .claims_speaker import Context, Speaker, np_end, resolve
+from .claims_text import Sent, View
+
+HARD = (";", ":", "(", ")", "–", "—")
+
+
+@dataclass
+class Frame:
+    """One attribution: speakers, cue, content characters and what the polarity rules need."""
+
+    speakers: list[Speaker]
+    hit: Optional[CueHit]
+    cue: Optional[str]
+    content: tuple[int, int]
+    sent_no: int  # the sentence holding the content
+    span: tuple[int, int]  # evidence characters (two sentences for "X. Dat zei Y.")
+    negated: bool = False
+    comp: bool = False  # the content is a dat/that clause
+    tail: bool = False  # content before the cue ("..., zegt X")
+    clause_lo: int = 0  # token where the attribution clause starts
+    boundary: str = ""  # what opened that clause
+    via: tuple[str, ...] = ()
+    polarity: str = ""  # fixed polarity (continuations); else computed from the hit
+    nested: list = field(default_factory=list)  # cue hits inside the content
+
+
+def _is_closing_quote(view: View, j: int) -> bool:
+    t = view.toks[j]
+    return t.quote and t.start > 0 and not view.text[t.start - 1].isspace()
+
+
+def clause_start(view: View, sent: Sent, c0: int, hard_only: bool = False) -> tuple[int, str]:
+    """First token of the clause holding token ``c0`` and the word/mark that opened it."""
+    toks, lex = view.toks, view.lex
+    j = c0 - 1
+    while j >= sent.lo:
+        t = toks[j]
+        if t.text in HARD or _is_closing_quote(view, j):
+            return j + 1, t.text
+        if not hard_only:
+            if t.text == ",":
+                return j + 1, ","
+            if j > sent.lo and (lex.is_(t.low, "sub") or lex.is_(t.low, "reladv")
+                                or lex.is_(t.low, "relpron") or lex.is_(t.low, "conj")) \
+                    and not (t.low == "al" and j + 1 < c0):
+                return j + 1, t.low
+        j -= 1
+    return sent.lo, ""
+
+
+def _first(view: View, lo: int, hi: int, cls: str) -> int:
+    for j in range(lo, hi):
+        if view.lex.is_(view.toks[j].low, cls):
+            return j
+    return -1
+
+
+def _skip(view: View, j: int, hi: int, classes=("adv", "time")) -> int:
+    toks, lex = view.toks, view.lex
+    while j < hi and (toks[j].quote or any(lex.is_(toks[j].low, c) for c in classes)):
+        j += 1
+    return j
+
+
+def _content_end(view: View, sent: Sent) -> int:
+    """End of the sentence without its final punctuation."""
+    e = sent.end
+    while e > sent.start and view.text[e - 1] in ".!?;":
+        e -= 1
+    return e
+
+
+def _strip(view: View, a: int, b: int) -> tuple[int, int]:
+    """Trim spaces, separators and a dangling closing quote mark from both ends."""
+    while b > a and (view.text[b - 1].isspace() or view.text[b - 1] in ",-–:"):
+        b -= 1
+    while a < b and (view.text[a].isspace() or view.text[a] in ",:"
+                     or (view.text[a] in "’”'\"»" and (a + 1 == b or view.text[a + 1].isspace()))):
+        a += 1
+    return a, b
+
+
+def _via(view: View, lo: int, hi: int, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Intermediaries named in the attribution: "tegen Interfax", "told Reuters", "via een woordvoerder"."""
+    toks, lex = view.toks, view.lex
+    out = []
+    for j in range(lo, hi):
+        if lex.is_(toks[j].low, "via") or toks[j].low == "via":
+            k = _skip(view, j + 1, hi, ("det",))
+            e = np_end(view, k, hi)
+            if e <= k:
+                continue
+            a, b = toks[k].start, toks[e - 1].end
+            ms = [m for m in mentions if m.evidence.start_char < b and a < m.evidence.end_char]
+            if ms:
+                out.append(ms[0].actor.name)
+            elif toks[k].text[:1].isupper() or toks[j].low == "via":
+                out.append(" ".join(t.text for t in toks[k:e]))
+    return tuple(out)
+
+
+def _negated(view: View, lo: int, hi: int, skip: set) -> bool:
+    return any(view.toks[j].low in view.lex.negations for j in range(lo, hi) if j not in skip)
+
+
+def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optional[Frame]:
+    """``volgens X`` / ``according to X`` (content around) and ``aldus X`` (content before)."""
+    sent, toks = view.sents[k], view.toks
+    c0, c1 = hit.parts[0], hit.parts[-1]
+    j = _skip(view, c1 + 1, sent.hi, ())
+    e = np_end(view, j, sent.hi)
+    speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
+    if not speakers:
+        return None
+    end = _content_end(view, sent)
+    rest = [t for t in toks[e:sent.hi] if not t.punct]
+    first = next((t.i for t in toks[sent.lo:sent.hi] if not t.quote), sent.lo)
+    if hit.pattern.content == "before" or (not rest and c0 > first):
+        a, b = _strip(view, sent.start, toks[c0].start)
+        tail = True
+    elif c0 == first:
+        a, b = _strip(view, toks[e - 1].end, end)
+        tail = False
+    else:
+        a, b, tail = sent.start, end, False
+    if a >= b:
+        return None
+    return Frame(speakers, hit, hit.text, (a, b), k, (sent.start, sent.end), tail=tail,
+                 clause_lo=c0, boundary="")
+
+
+def noun_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optional[Frame]:
+    """"klinkt de waarschuwing: ..." / "de oproep van X: ...": content after a colon or dat."""
+    sent, toks = view.sents[k], view.toks
+    c1 = hit.parts[-1]
+    j = c1 + 1
+    speakers: list[Speaker] = []
+    if j < sent.hi and toks[j].low in ("van", "of", "uit", "from"):
+        e = np_end(view, j + 1, sent.hi)
+        speakers = resolve(view, j + 1, e, mentions, ctx, k)
+        j = e
+    comp = next((x for x in range(j, min(sent.hi, j + 2)) if toks[x].text == ":" or
+                 view.lex.is_(toks[x].low, "comp")), None)
+    if comp is None:
+        return None
+    if not speakers:
+        lo, _ = clause_start(view, sent, hit.parts[0], hard_only=True)
+        if any(m.evidence.start_char < toks[hit.parts[0]].start and m.evidence.end_char > toks[lo].start
+               for m in mentions):
+            speakers = resolve(view, lo, hit.parts[0], mentions, ctx, k)
+    if not speakers:
+        return None
+    a, b = _strip(view, toks[comp].end, _content_end(view, sent))
+    if a >= b:
+        return None
+    return Frame(speakers, hit, hit.text, (a, b), k, (sent.start, sent.end), comp=True)
+
+
+def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
+               earlier: list[Frame]) -> Optional[Frame]:
+    """A verb, stance or copula cue: speaker by clause order, content by complementiser or position."""
+    sent, toks, lex = view.sents[k], view.toks, view.lex
+    pat = hit.pattern
+    c0, c1 = hit.parts[0], hit.parts[-1]
+    lo, boundary = clause_start(view, sent, c0)
+    if lex.is_(boundary, "reladv"):
+        return None  # "een moment waarop landen zich zorgen maken": background, not a claim
+    fin = _first(view, lo, c0, "cop" if pat.kind == "copula" else "aux")
+    if pat.kind == "copula" and fin < 0:
+        return None
+    fin = c0 if fin < 0 else fin
+    pre = [t for t in toks[lo:fin] if not t.quote]
+    speakers: list[Speaker] = []
+    after = c1 + 1
+    anaphoric = False
+    sp_range: tuple[int, int] = (0, 0)
+    if pat.kind == "verb" and fin != c0 and lex.is_(toks[fin].low, "pass"):
+        agent = _first(view, fin + 1, min(sent.hi, c1 + 4), "agent")
+        if agent < 0:
+            return None  # agentless passive ("er wordt gevreesd"): unattributed
+        e = np_end(view, agent + 1, sent.hi if agent > c1 else c0)
+        speakers = resolve(view, agent + 1, e, mentions, ctx, k)
+        sp_range = (agent, e)
+        after = max(after, e if agent > c1 else after)
+    else:
+        hard_lo, _ = clause_start(view, sent, c0, hard_only=True)
+        if hard_lo < lo and fin > hard_lo and np_end(view, hard_lo, fin) == fin:
+            lo, pre = hard_lo, [t for t in toks[hard_lo:fin] if not t.quote]
+        if pre and lex.is_(pre[0].low, "sub") and not (len(pre) == 1 and lex.is_(pre[0].low, "anaphor")):
+            pre = pre[1:]
+        if len(pre) == 1 and lex.is_(pre[0].low, "anaphor"):
+            anaphoric = True
+            pre = []
+        elif pre and (lex.is_(pre[0].low, "prep") or lex.is_(pre[0].low, "time")
+                      or (lex.is_(pre[0].low, "adv") and not lex.is_(pre[0].low, "pron"))):
+            pre = []  # an adverbial in first position: the subject follows the finite verb
+        if pre:
+            speakers = resolve(view, pre[0].i, fin, mentions, ctx, k)
+            sp_range = (pre[0].i, fin)
+        elif lex.is_(boundary, "conj") and earlier:
+            speakers = list(earlier[-1].speakers)
+        if not speakers and not pre:
+            j = _skip(view, fin + 1, sent.hi)
+            if j == c0:
+                j = _skip(view, c1 + 1, sent.hi)
+            e = np_end(view, j, sent.hi)
+            speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
+            sp_range = (j, e)
+            after = max(after, e)
+            if not speakers and boundary == "," and hard_lo < lo:
+                first_comma = next(x for x in range(hard_lo, lo) if toks[x].text == ",")
+                speakers = resolve(view, hard_lo, first_comma, mentions, ctx, k) \
+                    or resolve(view, hard_lo, fin, mentions, ctx, k)
+                sp_range = (hard_lo, fin)
+                after = c1 + 1
+    if not speakers:
+        return None
+    return _with_content(view, k, hit, speakers, lo, boundary, fin, after, anaphoric, sp_range, mentions)
+
+
+def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: str, fin: int,
+                  after: int, anaphoric: bool, sp_range, mentions) -> Optional[Frame]:
+    sent, toks, lex = view.sents[k], view.toks, view.lex
+    c0, c1 = hit.parts[0], hit.parts[-1]
+    first_seg = c0 + len(hit.pattern.segments[0])
+    after = max(after, c1 + 1 if hit.pattern.final or len(hit.pattern.segments) == 1 else first_seg)
+    comp = None
+    for x in range(after, min(sent.hi, after + 8)):
+        if toks[x].text == ":" or (lex.is_(toks[x].low, "comp") and toks[x].low not in ("om",)):
+            comp = x
+            break
+        if toks[x].punct and not toks[x].quote:
+            break
+    skip = set(hit.parts) | set(range(*sp_range))
+    negated = _negated(view, min(fin, c0), comp if comp is not None else min(sent.hi, c1 + 2), skip)
+    via = _via(view, min(fin, c0), comp if comp is not None else after, mentions)
+    rest = [t for t in toks[after:sent.hi] if not t.punct]
+    tail_position = boundary == "," or (lo > sent.lo and _is_closing_quote(view, lo - 1)) or \
+        (boundary == "" and lo > sent.lo)
+    end = _content_end(view, sent)
+    span = (sent.start, sent.end)
+    tail = False
+    if comp is not None:
+        a, b = _strip(view, toks[comp].end if toks[comp].low != "te" else toks[comp].start, end)
+        if toks[comp].low in ("te", "to"):
+            a = toks[after].start if after < comp else a
+    elif tail_position and lo > sent.lo and (not rest or lex.is_(rest[0].low, "prep")
+                                             or lex.is_(rest[0].low, "time") or lex.is_(rest[0].low, "adv")):
+        a, b = _strip(view, sent.start, toks[lo - 1].start if not _is_closing_quote(view, lo - 1)
+                      else toks[lo - 1].end)
+        tail = True
+    elif anaphoric and k > 0 and view.sents[k - 1].para == sent.para:
+        prev = view.sents[k - 1]
+        a, b = prev.start, _content_end(view, prev)
+        return Frame(speakers, hit, hit.text, (a, b), k - 1, (prev.start, sent.end), negated=negated,
+                     tail=True, clause_lo=lo, boundary="anaphor", via=via)
+    elif hit.pattern.needs == "comp":
+        return None
+    elif rest:
+        a, b = _strip(view, toks[after].start, end)
+    elif hit.pattern.final and c1 > first_seg:  # "spreekt de berichten tegen": between the parts
+        a, b = _strip(view, toks[_skip(view, max(first_seg, sp_range[1]), c1)].start, toks[c1 - 1].end)
+    elif hit.pattern.kind in ("copula", "stance"):
+        a, b = toks[c0].start, toks[c1].end  # "De oppositie is kritisch."
+    else:
+        return None
+    if a >= b:
+        return None
+    return Frame(speakers, hit, hit.text, (a, b), k, span, negated=negated, comp=comp is not None,
+                 tail=tail, clause_lo=lo, boundary=boundary, via=via)
+
+
+def colon_frame(view: View, k: int, mentions, ctx: Context) -> Optional[Frame]:
+    """"Rutte: 'We gaan door.'": a sentence-initial speaker phrase, a colon, the content."""
+    sent, toks = view.sents[k], view.toks
+    lo = _skip(view, sent.lo, sent.hi, ())
+    colon = next((j for j in range(lo, min(sent.hi, lo + 10)) if toks[j].text == ":"), None)
+    if colon is None or colon == lo or np_end(view, lo, colon) != colon:
+        return None
+    speakers = resolve(view, lo, colon, mentions, ctx, k)
+    a, b = _strip(view, toks[colon].end, _content_end(view, sent))
+    if not speakers or a >= b:
+        return None
+    return Frame(speakers, None, ":", (a, b), k, (sent.start, sent.end), comp=True)

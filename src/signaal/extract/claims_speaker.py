@@ -1,0 +1,218 @@
+"""Who is speaking: the speaker span found by the rules, turned into named sources.
+
+Order of preference inside a speaker span: actor mentions from ``actors.resolve`` (a person
+first; coordinated mentions give one speaker each; a role word like "woordvoerder" turns an
+organisation into "<organisation> spokesperson"), then pronouns and definite role descriptions
+resolved to an earlier speaker, then descriptive groups from ``collective_sources.tsv``, then a
+capitalised name as written. A span with none of these is no identifiable speaker: no claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from ..records import Mention
+from .claims_lex import Lex, phrase_at
+from .claims_text import Tok, View
+
+WINDOW = 4  # sentences back in which a pronoun or role description finds its speaker
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A claim source: canonical name, code, and the characters that name it."""
+
+    name: str
+    country: Optional[str]
+    code: Optional[str]
+    kind: str
+    start: int
+    end: int
+    via: tuple[str, ...] = ()
+
+
+@dataclass
+class Context:
+    """Speakers found so far (sentence index, speakers), for pronouns and role descriptions."""
+
+    history: list
+
+    def recent(self, sent_no: int, person: Optional[bool]) -> list[Speaker]:
+        """The latest speaker group within WINDOW sentences, filtered by person-ness."""
+        for k, group in reversed(self.history):
+            if sent_no - k > WINDOW:
+                break
+            if k > sent_no:
+                continue
+            fit = [s for s in group if person is None or (s.kind in ("person", "unknown")) == person]
+            if fit:
+                return fit
+        return []
+
+
+def np_end(view: View, j: int, hi: int) -> int:
+    """End (exclusive) of the noun phrase starting at token ``j``; ``j`` when there is none."""
+    toks, lex = view.toks, view.lex
+    stops = ("aux", "adv", "time", "sub", "comp", "reladv", "relpron", "anaphor")
+    k, last = j, j
+    while k < hi and k - j < 10:
+        t = toks[k]
+        if t.quote:
+            k += 1
+            continue
+        if t.punct and t.text != ",":
+            break
+        if t.low in lex.negations or (t.pos in ("VERB", "AUX", "ADV", "SCONJ")):
+            break
+        if t.text == "," or lex.is_(t.low, "conj"):  # coordination: "X, Y en Z"
+            if k + 1 < hi and (toks[k + 1].text[:1].isupper() or lex.is_(toks[k + 1].low, "det")) \
+                    and (t.text != "," or _list_goes_on(view, k + 1, hi)):
+                k += 1
+                continue
+            break
+        if lex.is_(t.low, "prep") and not (t.low in ("van", "of") and last > j):
+            break
+        if any(lex.is_(t.low, c) for c in stops) and not lex.is_(t.low, "det"):
+            break
+        if lex.is_(t.low, "pron"):
+            return k + 1 if k == j else last
+        k += 1
+        last = k
+    return last
+
+
+def _list_goes_on(view: View, k: int, hi: int) -> bool:
+    """After a comma: does a conjunction follow before the next punctuation ("X, Y en Z")?"""
+    for t in view.toks[k:min(hi, k + 6)]:
+        if view.lex.is_(t.low, "conj"):
+            return True
+        if t.punct and t.text != ",":
+            return False
+    return False
+
+
+def _mentions_in(mentions: Sequence[Mention], a: int, b: int) -> list[Mention]:
+    return sorted((m for m in mentions if m.evidence.start_char < b and a < m.evidence.end_char),
+                  key=lambda m: m.evidence.start_char)
+
+
+def _between_ok(view: View, a: int, b: int) -> bool:
+    """Whether text between two coordinated mentions is only separators and determiners."""
+    lex = view.lex
+    for t in view.toks[view.token_at(a):view.token_at(b)]:
+        if not (t.text == "," or t.quote or lex.is_(t.low, "conj") or lex.is_(t.low, "det")):
+            return False
+    return True
+
+
+def _units(view: View, toks: Sequence[Tok]) -> list[tuple[str, int, int]]:
+    """Words as written: tokens joined when no space separates them (NAVO - baas → NAVO-baas)."""
+    out: list[list] = []
+    for t in toks:
+        if t.quote:
+            continue
+        if out and out[-1][2] == t.start and (t.text == "-" or out[-1][0].endswith("-")):
+            out[-1][0] += t.text
+            out[-1][2] = t.end
+        else:
+            out.append([t.text, t.start, t.end])
+    return [(w, a, b) for w, a, b in out]
+
+
+def _split_compounds(words: Sequence[str]) -> list[str]:
+    """Compounds split at hyphens (NAVO-diplomaten → navo, diplomaten)."""
+    return [p for w in words for p in w.split("-") if p]
+
+
+def collective(lex: Lex, words: Sequence[str]) -> Optional[tuple[str, Optional[str], bool, int]]:
+    """The collective/role entry in the span's words (whole or hyphen parts): (name, code, role, pos)."""
+    best = None
+    for ws in (list(words), _split_compounds(words)):
+        for ph, name, code, role in lex.collectives:
+            for i in range(len(ws) - len(ph) + 1):
+                if phrase_at(ws, i, ph) and (best is None or len(ph) > best[4]):
+                    best = (name, code, role, i, len(ph))
+        if best is not None:
+            break
+    return None if best is None else best[:4]
+
+
+def _named(m: Mention, a: int, b: int) -> Speaker:
+    act = m.actor
+    return Speaker(act.name, act.country, act.code, act.kind, a, b)
+
+
+def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Context,
+            sent_no: int) -> list[Speaker]:
+    """The speakers named by tokens [lo, hi) (one per coordinated name); [] when none is identifiable."""
+    toks = [t for t in view.toks[lo:hi] if not t.quote]
+    while toks and (toks[-1].punct or toks[0].punct):
+        toks = toks[:-1] if toks[-1].punct else toks[1:]
+    if not toks:
+        return []
+    lex = view.lex
+    a, b = toks[0].start, toks[-1].end
+    units = _units(view, toks)
+    words = [u[0].lower() for u in units if u[0] != ","]
+    group = collective(lex, words)
+    ms = _mentions_in(mentions, a, b)
+    if ms:
+        if len(ms) > 1 and all(_between_ok(view, x.evidence.end_char, y.evidence.start_char)
+                               for x, y in zip(ms, ms[1:])):
+            return _dedupe([_named(m, m.evidence.start_char, m.evidence.end_char) for m in ms])
+        person = next((m for m in ms if m.actor.kind == "person"), None)
+        if person is not None:
+            return [_named(person, a, b)]
+        m = ms[0]
+        sp = _named(m, a, b)
+        if group and collective(lex, m.evidence.text.lower().split()) is None:
+            sp = replace(sp, name=f"{m.actor.name} {group[0]}", kind="group" if not group[2] else "role")
+        return [sp]
+    if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
+        return [replace(s, start=a, end=b, via=()) for s in ctx.recent(sent_no, None)]
+    if group is not None:
+        name, code, role, _ = group
+        if role:
+            definite = toks[0].low in ("de", "het", "the", "deze", "this")
+            if name == "spokesperson":
+                orgs = ctx.recent(sent_no, False)
+                if orgs:
+                    o = orgs[0]
+                    return [Speaker(f"{o.name} spokesperson", o.country, o.code, "role", a, b)]
+            elif definite:
+                person_role = name in ("minister", "president", "prime minister", "secretary-general",
+                                       "ambassador", "official")
+                prior = ctx.recent(sent_no, person_role)
+                if prior:
+                    return [replace(prior[0], start=a, end=b, via=())]
+        return [Speaker(name, code, None, "group", a, b)]
+    if any(u[0][:1].isupper() for u in units) and all(
+            u[0][:1].isupper() or u[0] == "," or lex.is_(u[0].lower(), "det") or lex.is_(u[0].lower(), "conj")
+            for u in units):
+        return _split_names(view, units)
+    return []
+
+
+def _split_names(view: View, units: Sequence[tuple[str, int, int]]) -> list[Speaker]:
+    """Capitalised names as written, one speaker per coordinated part ("GroenLinks en de SP")."""
+    out, cur = [], []
+    for u in list(units) + [None]:
+        if u is None or u[0] == "," or view.lex.is_(u[0].lower(), "conj"):
+            name = [x for x in cur if not view.lex.is_(x[0].lower(), "det")]
+            if name:
+                out.append(Speaker(" ".join(x[0] for x in name), None, None, "unknown",
+                                   name[0][1], name[-1][2]))
+            cur = []
+        else:
+            cur.append(u)
+    return _dedupe(out)
+
+
+def _dedupe(speakers: list[Speaker]) -> list[Speaker]:
+    seen, out = set(), []
+    for s in speakers:
+        if s.name not in seen:
+            seen.add(s.name)
+            out.append(s)
+    return out
