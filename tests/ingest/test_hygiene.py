@@ -83,7 +83,8 @@ def test_hygiene_inline_photo_credit_in_long_paragraph():
     assert regions == [("caption", "(Foto: Reuters)")]
 
 
-@pytest.mark.parametrize("line", ["Door Jan de Vries", "Van onze correspondent in Moskou", "By Jane Smith"])
+@pytest.mark.parametrize("line", ["Door Jan de Vries", "Van onze correspondent in Moskou", "By Jane Smith",
+                                  "Door onze redacteur politiek", "By our correspondent in Brussels"])
 def test_hygiene_bylines(line):
     text = f"{line}\n\n{P1}\n\n{P2}"
     regions, _ = _kinds(text)
@@ -107,3 +108,16 @@ def test_hygiene_subheading_between_paragraphs():
 def test_hygiene_no_false_regions(text):
     regions, related = _kinds(text)
     assert regions == [] and related == []
+
+
+@pytest.mark.parametrize("text,title", [
+    (f"Liveblog: Scholz in Kiev, Lavrov ziet nog kansen\n\n{P1}", "Liveblog: Scholz in Kiev, Lavrov ziet nog kansen"),
+    (f"Kamer wil meer munitie voor Oekraïne\n\n{P1}\n\n{P2}", "Kamer wil meer munitie voor Oekraïne"),
+    (f"{P1}\n\n{P2}", None),  # first line is a paragraph
+    (f"Door Jan de Vries\n\n{P1}", None),  # a byline is no headline
+    ("Alleen een kop zonder tekst", None),
+])
+def test_hygiene_headline(text, title):
+    from signaal.ingest.hygiene import headline
+
+    assert headline(text) == title

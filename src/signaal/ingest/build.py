@@ -93,7 +93,7 @@ def finish(draft: Draft, file: str, reader: str, opts: Options) -> Union[Article
         source=_clean(draft.source) or opts.source,
         lang=None,
         published=draft.published or opts.date,
-        title=_clean(draft.title),
+        title=_clean(draft.title) or hygiene.headline(text),
         related=tuple(related),
         regions=tuple(regions),
         provenance=Provenance(file=file, record=draft.record, reader=reader),

@@ -199,6 +199,21 @@ def _subheading(ls: list[Line], i: int) -> bool:
     return not closing.endswith(SENTENCE_END) and (t[0].isupper() or t[0].isdigit())
 
 
+def headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, no closing punctuation, a blank line
+    after it and more text below (seed files often start with one)."""
+    ls = lines(text[:TITLE_MAX * 4])
+    if len(ls) < 2 or not ls[0].alone:
+        return None
+    t = ls[0].text.strip()
+    if len(t) > TITLE_MAX or t.rstrip("\"'”’»)").endswith((".", ";", ",", ":")):
+        return None
+    p = patterns()
+    if p.caption_start.match(t) or _byline(ls[0], p) or _is_marker(ls[0], p):
+        return None
+    return t
+
+
 def analyse(text: str) -> tuple[list[Region], list[Related]]:
     """Non-content regions (sorted by offset) and teaser items of ``text``; text is not changed.
 
