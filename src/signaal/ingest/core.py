@@ -29,7 +29,7 @@ EXTENSIONS = {
     ".rss": "feeds", ".atom": "feeds", ".xml": "feeds", ".rdf": "feeds",
     ".warc": "warc", ".arc": "warc",
 }
-HEAD_BYTES = 4096
+HEAD_BYTES = 16384  # enough to sniff any format, and most articles whole
 FIELD_NAMES = ("text", "date", "url", "title", "source", "lang")
 
 
@@ -51,7 +51,7 @@ def sniff(head: bytes, encoding: Optional[str] = None) -> Optional[str]:
     h = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if h.startswith(b"WARC/"):
         return "warc"
-    if seed_reader.has_header(head.decode("utf-8", "ignore")):
+    if seed_reader.has_header(head[:200].decode("utf-8", "ignore")):
         return "seed"
     low = h[:1024].lower()
     if low.startswith(b"<?xml") or low.startswith((b"<rss", b"<feed", b"<rdf:rdf")):

@@ -12,7 +12,7 @@ import gzip
 import io
 import os
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator, Optional, Union
 
@@ -46,6 +46,8 @@ class Input:
     path: Optional[Path] = None
     url: Optional[str] = None
     data: Optional[bytes] = None  # fetched URL body
+    # A small uncompressed file read whole by head(): readers reuse it instead of reopening.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def inner(self) -> str:
@@ -79,6 +81,8 @@ class Input:
         with self.raw() as f:
             start = f.read(n)
             if not start.startswith(GZIP_MAGIC):
+                if len(start) < n:
+                    self.cache["whole"] = start
                 return start
             f.seek(0)
             try:
@@ -157,11 +161,13 @@ def decode(data: bytes, codec: str, base_offset: int = 0, hint: str = "") -> Uni
 def read_document(inp: Input, encoding: Optional[str], max_chars: int) -> Union[str, Problem]:
     """A whole small document as text (HTML, seed, txt), bounded by ``max_chars``."""
     limit = max_chars * 4 + 4  # no UTF-8/16 character takes more than 4 bytes
-    try:
-        with inp.open() as f:
-            data = f.read(limit + 1)
-    except GZIP_ERRORS as e:
-        return Problem(f"unreadable or truncated gzip: {e}")
+    data = inp.cache.get("whole")
+    if data is None:
+        try:
+            with inp.open() as f:
+                data = f.read(limit + 1)
+        except GZIP_ERRORS as e:
+            return Problem(f"unreadable or truncated gzip: {e}")
     if len(data) > limit:
         return Problem(f"document larger than max_document_chars={max_chars}")
     codec, skip = sniff_encoding(data[:4], encoding)
