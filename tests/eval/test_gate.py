@@ -106,3 +106,12 @@ def test_gate_changed_gold_fails_until_repinned(case, _gate):
     (case / "gold" / "t1.gold.json").write_text(json.dumps(changed), encoding="utf-8")
     r = _gate(case)
     assert r.returncode == 1 and "gold set (or an article it names) changed" in r.stdout
+
+
+@pytest.mark.slow
+def test_gate_repo_baseline_holds(capsys):
+    """CI's gate: the pipeline on eval/gold stays at or above eval/baseline.json (re-pin after gold edits)."""
+    assert (REPO / "eval" / "baseline.json").is_file(), "pin one with `python eval/gate.py --update`"
+    code = gate.main([])
+    out = capsys.readouterr().out
+    assert code == 0, out
