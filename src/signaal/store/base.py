@@ -51,6 +51,7 @@ class Batch:
 
     articles: list[Article] = field(default_factory=list)
     signatures: list[tuple[str, bytes]] = field(default_factory=list)
+    bands: list[tuple[bytes, str]] = field(default_factory=list)  # (LSH band key, article id)
     copies: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
     signals: list[Signals] = field(default_factory=list)
@@ -160,6 +161,47 @@ class Store(abc.ABC):
     def count(self) -> int:
         """The number of stored articles."""
 
+    # --- analysis support (signaal.analyze) ----------------------------------------------
+    def record_rows(self, table: str, *, date_from: Any = None, date_to: Any = None,
+                    since_seq: int = 0) -> Iterator[dict[str, Any]]:
+        """Rows of one record table (``events``, ``claims``, ``quantities``, ...), each joined
+        with its article's date, outlet and syndication group, for the analysis functions.
+
+        Extra keys: ``published_start``, ``published_end``, ``published_precision``,
+        ``outlet`` (``Article.source``), ``group_id``, ``duplicate_of``, ``title``, ``lang``,
+        ``article_seq`` (ingest order). Filters: published interval overlaps
+        [date_from, date_to]; ``article_seq > since_seq``. This generic version reads every
+        article; backends override it with one query.
+        """
+        from .queries import bound
+        from .rows import RECORD_CLASSES, record_to_row
+
+        if table not in RECORD_CLASSES:
+            raise StoreError(f"no record table {table!r}; use one of {', '.join(RECORD_CLASSES)}")
+        lo, hi = bound(date_from, "from"), bound(date_to, "to")
+        for seq, article in enumerate(self.articles(), 1):
+            p = article.published
+            if seq <= since_seq or ((lo or hi) and p is None):
+                continue
+            if p is not None and ((lo and p.end.isoformat() < lo) or (hi and p.start.isoformat() > hi)):
+                continue
+            extra = {"published_start": p.start.isoformat() if p else None,
+                     "published_end": p.end.isoformat() if p else None,
+                     "published_precision": p.precision if p else None,
+                     "outlet": article.source, "group_id": article.group,
+                     "duplicate_of": article.duplicate_of, "title": article.title,
+                     "lang": article.lang, "article_seq": seq}
+            for record in getattr(self.signals(article.id), table):
+                yield {**record_to_row(record), **extra}
+
+    def get_state(self, namespace: str) -> dict[str, Any]:
+        """Every key -> JSON value kept under ``namespace`` (alerts, watch positions, ...)."""
+        raise StoreError(f"{type(self).__name__} keeps no analysis state yet; use a SQLite store")
+
+    def put_state(self, namespace: str, values: Mapping[str, Any]) -> None:
+        """Set keys of ``namespace`` to JSON-serialisable values, in one transaction."""
+        raise StoreError(f"{type(self).__name__} keeps no analysis state yet; use a SQLite store")
+
     # --- writing -----------------------------------------------------------------------
     @abc.abstractmethod
     def put_signals(self, signals: Signals) -> None:
@@ -175,8 +217,13 @@ class Store(abc.ABC):
         """Which of these exact-duplicate sightings are already recorded."""
 
     @abc.abstractmethod
-    def dedup_rows(self) -> Iterator[tuple]:
-        """(article_id, signature, content_hash, group, duplicate_of) of every stored article."""
+    def near_candidates(self, keys: list[bytes]) -> list[tuple]:
+        """(article_id, signature, content_hash, group, duplicate_of) of the stored articles
+        having any of these LSH band keys, in ingest order."""
+
+    @abc.abstractmethod
+    def ensure_bands(self, bands: Any) -> None:
+        """(Re)build the stored LSH band keys when they were made with another layout."""
 
     @abc.abstractmethod
     def write_batch(self, batch: Batch) -> None:

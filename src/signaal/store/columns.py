@@ -41,6 +41,12 @@ QUARANTINE = (
 
 MINHASHES = (("article_id", "text"), ("signature", "blob"))
 
+# LSH band keys of the signatures (see ``neardup``); several rows per article.
+MINHASH_BANDS = (("key", "blob"), ("article_id", "text"))
+
+# Small facts about the store itself, such as the band layout of ``minhash_bands``.
+STORE_META = (("name", "text"), ("value", "text"))
+
 EXTRACTIONS = (("article_id", "text"), ("extractor", "text"), ("extracted_at", "text"))
 
 MENTIONS = (
@@ -77,6 +83,9 @@ EVENTS = (
     ("claim_source", "text"), ("confidence", "real"), ("extractor", "text"),
 )
 
+# Analysis state (signaal.analyze): JSON values per namespace and key.
+STATE = (("namespace", "text"), ("key", "text"), ("value", "json"), ("updated_at", "text"))
+
 # The extracted-record tables, in the order Signals lists them.
 RECORD_TABLES = {
     "mentions": MENTIONS,
@@ -91,7 +100,10 @@ TABLES = {
     "copies": COPIES,
     "quarantine": QUARANTINE,
     "minhashes": MINHASHES,
+    "minhash_bands": MINHASH_BANDS,
+    "store_meta": STORE_META,
     "extractions": EXTRACTIONS,
+    "state": STATE,
     **RECORD_TABLES,
 }
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Union
@@ -18,6 +19,7 @@ from ..settings import load_settings
 from . import columns
 from .base import Batch, SearchHit, Store, StoredQuarantine, now
 from .fulltext import Analyzer, indexed_body
+from .neardup import Bands
 from .queries import STATS_SQL, article_filters, insert_sql, placeholders, row_values
 from .rows import (
     RECORD_CLASSES, article_from_row, article_to_row, record_from_row, signals_from_rows,
@@ -33,6 +35,7 @@ _QUARANTINE_INSERT = insert_sql("quarantine", columns.names("quarantine"))
 _MINHASH_INSERT = insert_sql("minhashes", columns.names("minhashes"))
 _EXTRACTION_UPSERT = insert_sql("extractions", columns.names("extractions"), "update")
 _RECORD_UPSERT = {t: insert_sql(t, columns.names(t), "update") for t in RECORD_CLASSES}
+_BAND_INSERT = "INSERT INTO minhash_bands (key, article_id) VALUES (?, ?)"
 _FTS_INSERT = "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)"
 
 
@@ -180,6 +183,33 @@ class SQLiteStore(Store):
             yield StoredQuarantine(r["file"], r["record"], r["reason"], r["reader"] or "",
                                    r["snippet"] or "", r["created_at"])
 
+    # --- analysis support ------------------------------------------------------------
+    def record_rows(self, table: str, *, date_from: Any = None, date_to: Any = None,
+                    since_seq: int = 0) -> Iterator[dict[str, Any]]:
+        if table not in RECORD_CLASSES:  # the name goes into SQL: only known tables
+            raise StoreError(f"no record table {table!r}; use one of {', '.join(RECORD_CLASSES)}")
+        where, params = article_filters(date_from, date_to)
+        sql = (f"SELECT r.*, a.published_start, a.published_end, a.published_precision, "
+               f"a.source AS outlet, a.group_id, a.duplicate_of, a.title, a.lang, "
+               f"a.seq AS article_seq FROM {table} r JOIN articles a ON a.id = r.article_id "
+               f"WHERE a.seq > ?" + "".join(" AND " + c for c in where)
+               + " ORDER BY a.seq, r.ev_start, r.id")
+        for row in self.db.execute(sql, [since_seq, *params]):
+            yield dict(row)
+
+    def get_state(self, namespace: str) -> dict[str, Any]:
+        return {r[0]: json.loads(r[1]) for r in self.db.execute(
+            "SELECT key, value FROM state WHERE namespace = ? ORDER BY key", (namespace,))}
+
+    def put_state(self, namespace: str, values: Mapping[str, Any]) -> None:
+        stamp = now()
+        with transaction(self.db) as db:
+            db.executemany(
+                "INSERT INTO state (namespace, key, value, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, "
+                "updated_at = excluded.updated_at",
+                [(namespace, k, json.dumps(v, ensure_ascii=False), stamp) for k, v in values.items()])
+
     # --- ingest support ----------------------------------------------------------------
     def known(self, articles: list[Article]) -> dict[str, tuple[str, Optional[str], Optional[int]]]:
         keys = list({a.id for a in articles} | {a.content_hash for a in articles if a.content_hash})
@@ -199,10 +229,30 @@ class SQLiteStore(Store):
                 f"SELECT id FROM copies WHERE id IN ({placeholders(len(chunk))})", chunk))
         return found
 
-    def dedup_rows(self) -> Iterator[tuple]:
-        yield from self.db.execute(
-            "SELECT m.article_id, m.signature, a.content_hash, a.group_id, a.duplicate_of "
-            "FROM minhashes m JOIN articles a ON a.id = m.article_id ORDER BY a.seq")
+    def near_candidates(self, keys: list[bytes]) -> list[tuple]:
+        ids: set[str] = set()
+        for chunk in _chunks(list(set(keys))):
+            ids.update(r[0] for r in self.db.execute(
+                f"SELECT article_id FROM minhash_bands WHERE key IN ({placeholders(len(chunk))})",
+                chunk))
+        rows = []
+        for chunk in _chunks(sorted(ids)):
+            rows += self.db.execute(
+                "SELECT a.seq, m.article_id, m.signature, a.content_hash, a.group_id, a.duplicate_of "
+                "FROM minhashes m JOIN articles a ON a.id = m.article_id "
+                f"WHERE m.article_id IN ({placeholders(len(chunk))})", chunk).fetchall()
+        return [tuple(r)[1:] for r in sorted(rows, key=lambda r: r[0])]
+
+    def ensure_bands(self, bands: Bands) -> None:
+        row = self.db.execute("SELECT value FROM store_meta WHERE name = 'lsh_bands'").fetchone()
+        if row is not None and row[0] == bands.label:
+            return
+        with transaction(self.db) as db:
+            db.execute("DELETE FROM minhash_bands")
+            for article_id, sig in db.execute("SELECT article_id, signature FROM minhashes"):
+                db.executemany(_BAND_INSERT, [(k, article_id) for k in bands.keys(sig)])
+            db.execute("INSERT INTO store_meta (name, value) VALUES ('lsh_bands', ?) "
+                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (bands.label,))
 
     # --- writing -----------------------------------------------------------------------
     def write_batch(self, batch: Batch) -> None:
@@ -219,6 +269,7 @@ class SQLiteStore(Store):
             db.executemany(_ARTICLE_INSERT, article_rows)
             db.executemany(_FTS_INSERT, fts_rows)
             db.executemany(_MINHASH_INSERT, batch.signatures)
+            db.executemany(_BAND_INSERT, batch.bands)
             db.executemany(_COPY_INSERT, [row_values("copies", c) for c in batch.copies])
             db.executemany(_QUARANTINE_INSERT, [_quarantine_row(q, stamp) for q in batch.quarantined])
             for signals in batch.signals:

@@ -91,3 +91,22 @@ def m003_fulltext(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                    (row["seq"], analyzer.index_text(article.title or "", article.lang),
                     analyzer.index_text(indexed_body(article), article.lang)))
+
+
+@migrations
+def m004_state(db: sqlite3.Connection) -> None:
+    """Key-value state of the analysis layer (fired alerts, evaluation and watch positions)."""
+    db.execute("""CREATE TABLE state (
+        namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+        updated_at TEXT NOT NULL, PRIMARY KEY (namespace, key))""")
+
+
+@migrations
+def m004_minhash_bands(db: sqlite3.Connection) -> None:
+    """LSH band keys in the store (near-duplicate candidates without holding N signatures in RAM).
+
+    Filled by ``SQLiteStore.ensure_bands`` on the next ingest, for the configured layout.
+    """
+    db.execute("CREATE TABLE minhash_bands (key BLOB NOT NULL, article_id TEXT NOT NULL)")
+    db.execute("CREATE INDEX idx_minhash_bands_key ON minhash_bands (key)")
+    db.execute("CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT)")
