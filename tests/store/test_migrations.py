@@ -20,7 +20,7 @@ def test_migrations_fresh_store_records_every_migration(tmp_path):
     assert isinstance(store, SQLiteStore)
     names = [r[0] for r in store.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
     assert names == migrations.names() == ["m001_articles", "m002_records", "m003_fulltext",
-                                                  "m004_state"]
+                                                  "m004_state", "m005_minhash_bands"]
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
 
@@ -46,7 +46,8 @@ def test_migrations_upgrade_keeps_and_indexes_old_articles(tmp_path):
     db.close()
 
     store = Store(path)
-    assert store.migrated == ["m002_records", "m003_fulltext", "m004_state"]
+    assert store.migrated == ["m002_records", "m003_fulltext", "m004_state",
+                              "m005_minhash_bands"]
     assert store.article("a1") == article
     assert [h.article.id for h in store.search("oefeningen")] == ["a1"]
     store.close()
