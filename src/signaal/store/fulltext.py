@@ -21,14 +21,18 @@ from ..records import Article
 STEMMERS = {"nl": "dutch", "en": "english"}
 TEASER_REGION = "teasers"
 _WORD = re.compile(r"\w+")
+# Combining marks left by NFKD (the diacritics of Latin, Greek and Cyrillic letters).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A query is words and "quoted phrases"; any other punctuation is ignored.
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics (``Oekraïne`` -> ``oekraine``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():  # most English text: nothing to fold
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:

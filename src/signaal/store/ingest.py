@@ -8,6 +8,9 @@ Per input article, in order:
 3. otherwise it is **new**; the ``Deduper`` fills ``duplicate_of``/``group`` (a **near
    duplicate** when ``duplicate_of`` is set), and ``extract`` runs when given.
 
+The Deduper lives for one batch, seeded only with the stored articles that share an LSH band
+with the batch's new articles (``neardup``), so memory does not grow with the store.
+
 A ``Quarantined`` item is stored as it is. A batch is one transaction: when writing it fails,
 nothing of it is kept, earlier batches stay, and the error is raised as ``StoreError``.
 """
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from ..ingest.dedup import Deduper, content_hash, signature
 from ..records import Article, Quarantined, Signals, stable_id
 from .base import Batch, Item, now
+from .neardup import Bands
 
 if TYPE_CHECKING:
     from .base import Store
@@ -117,18 +121,13 @@ def copy_row(article: Article, original_id: str) -> dict:
 
 
 class _Run:
-    """The state of one ingest run (the Deduper is seeded from the store on first need)."""
+    """The state of one ingest run."""
 
     def __init__(self, store: "Store", extract: Optional[Callable[[Article], Signals]]):
         self.store, self.extract = store, extract
         self.report = IngestReport()
-        self._deduper: Optional[Deduper] = None
-
-    @property
-    def deduper(self) -> Deduper:
-        if self._deduper is None:
-            self._deduper = Deduper.from_settings(self.store.settings).seed(self.store.dedup_rows())
-        return self._deduper
+        self.bands = Bands.from_settings(store.settings)
+        store.ensure_bands(self.bands)
 
     def batch(self, items: list[Item]) -> Batch:
         batch = Batch(quarantined=[x for x in items if isinstance(x, Quarantined)])
@@ -139,20 +138,34 @@ class _Run:
                 self.report.articles += 1
                 with self._guard(item):
                     articles.append(with_hash(item))
+        fresh = self._sort_out(articles, batch)
+        signed = []
+        for article in fresh:
+            with self._guard(article):
+                signed.append((article, signature(article.text, self.bands.num_perm)))
+        keys = [k for _, sig in signed for k in self.bands.keys(sig)]
+        deduper = Deduper.from_settings(self.store.settings).seed(self.store.near_candidates(keys))
+        for article, sig in signed:
+            with self._guard(article):
+                self._new_article(deduper.apply(article, sig), sig, batch)
+        return batch
+
+    def _sort_out(self, articles: list[Article], batch: Batch) -> list[Article]:
+        """Count re-ingested articles and exact duplicates; return the new ones."""
         known = self.store.known(articles)
         copy_ids = [copy_row(a, "")["id"] for a in articles]
         seen_copies = self.store.known_copies(copy_ids)
+        fresh = []
         for article, copy_id in zip(articles, copy_ids):
             original = known.get(article.id) or known.get(article.content_hash)
-            with self._guard(article):
-                if original is not None:
-                    self._known_article(article, original, copy_id in seen_copies, batch)
-                else:
-                    self._new_article(article, batch)
-                    prov = article.provenance
-                    known[article.id] = known[article.content_hash] = (
-                        article.id, prov.file if prov else None, prov.record if prov else None)
-        return batch
+            if original is not None:
+                self._known_article(article, original, copy_id in seen_copies, batch)
+                continue
+            fresh.append(article)
+            prov = article.provenance
+            known[article.id] = known[article.content_hash] = (
+                article.id, prov.file if prov else None, prov.record if prov else None)
+        return fresh
 
     @contextlib.contextmanager
     def _guard(self, article: Article) -> Iterator[None]:
@@ -179,16 +192,14 @@ class _Run:
             self.report.exact += 1
             batch.copies.append(copy_row(article, stored_id))
 
-    def _new_article(self, article: Article, batch: Batch) -> None:
-        sig = signature(article.text, self.deduper.num_perm)
-        duplicate_of, group = self.deduper.check(article, sig)
-        article = dataclasses.replace(article, duplicate_of=duplicate_of, group=group)
-        if duplicate_of:
+    def _new_article(self, article: Article, sig: bytes, batch: Batch) -> None:
+        if article.duplicate_of:
             self.report.near += 1
         else:
             self.report.new += 1
         batch.articles.append(article)
         batch.signatures.append((article.id, sig))
+        batch.bands.extend((key, article.id) for key in self.bands.keys(sig))
         if self.extract is not None:
             signals = self._extract(article)
             if signals is not None:

@@ -102,7 +102,7 @@ def m004_state(db: sqlite3.Connection) -> None:
 
 
 @migrations
-def m004_minhash_bands(db: sqlite3.Connection) -> None:
+def m005_minhash_bands(db: sqlite3.Connection) -> None:
     """LSH band keys in the store (near-duplicate candidates without holding N signatures in RAM).
 
     Filled by ``SQLiteStore.ensure_bands`` on the next ingest, for the configured layout.

@@ -1,0 +1,42 @@
+"""LSH band keys kept in the store, so near-duplicate detection does not hold N signatures in RAM.
+
+The ``Deduper`` (``signaal.ingest.dedup``) makes every decision. The store only narrows what it
+is seeded with: per batch, the stored articles that share a band with a new article. The bands
+are laid out as ``MinHashLSH`` lays them out for the same threshold and permutations (``b``
+bands of ``r`` values from the start of the signature), so these are exactly the candidates the
+Deduper's own LSH would return had it been seeded with the whole store, and the answers are
+the same; memory stays flat in the number of stored articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Bands:
+    """The band layout: ``b`` bands of ``r`` hash values out of ``num_perm``."""
+
+    b: int
+    r: int
+    num_perm: int
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> "Bands":
+        """The layout MinHashLSH picks for the near_duplicate_threshold and minhash_perm settings."""
+        from datasketch import MinHashLSH
+
+        num_perm = int(settings["minhash_perm"])
+        lsh = MinHashLSH(threshold=float(settings["near_duplicate_threshold"]), num_perm=num_perm)
+        return cls(lsh.b, lsh.r, num_perm)
+
+    @property
+    def label(self) -> str:
+        """Names the layout; stored keys are only valid for the layout they were made with."""
+        return f"{self.num_perm}:{self.b}x{self.r}"
+
+    def keys(self, signature: bytes) -> list[bytes]:
+        """One key per band: the band number, then the band's bytes of the signature."""
+        width = len(signature) // self.num_perm * self.r
+        return [bytes([i]) + signature[i * width:(i + 1) * width] for i in range(self.b)]
