@@ -66,3 +66,11 @@ def test_csv_encoding_option_reads_cp1252(tmp_path):
     p.write_bytes(("text\n\"Café " + NL + "\"\n").encode("cp1252"))
     (a,) = signaal.read(p, encoding="cp1252")
     assert a.text.startswith("Café Het kabinet")
+
+
+@pytest.mark.parametrize("content", ["", "text,date\n"])
+def test_csv_empty_or_header_only(tmp_path, content):
+    p = tmp_path / "a.csv"
+    p.write_text(content, encoding="utf-8")
+    items = list(signaal.read(p))
+    assert all(isinstance(x, Quarantined) for x in items) and len(items) <= 1

@@ -71,3 +71,12 @@ def test_feeds_malformed_feed_is_quarantined(tmp_path):
     p.write_text("<rss><channel><title>Kapot", encoding="utf-8")
     (q,) = signaal.read(p)
     assert isinstance(q, Quarantined) and q.reader == "feeds"
+
+
+def test_feeds_gzipped_feed_file(tmp_path):
+    import gzip
+
+    p = tmp_path / "feed.xml.gz"
+    p.write_bytes(gzip.compress(ATOM.encode("utf-8")))
+    (a,) = signaal.read(p)
+    assert a.text == EN and a.provenance.reader == "feeds"

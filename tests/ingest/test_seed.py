@@ -76,3 +76,13 @@ def test_seed_same_input_same_id(tmp_path):
     first = _one(tmp_path / "a.txt")
     again = _one(tmp_path / "a.txt")
     assert first.id == again.id and first.content_hash == again.content_hash
+
+
+def test_seed_crlf_body_kept_and_hygiene_works(tmp_path):
+    body = f"{BODY}\r\n\r\nMeerdere gesprekken\r\n\r\n{BODY}\r\n\r\nLees ook:\r\n\r\nEen titel\r\n\r\nEen korte lede.\r\n"
+    p = tmp_path / "a.txt"
+    p.write_bytes((" date 2022-02\r\n" + body).encode("utf-8"))
+    art = _one(p)
+    assert art.text == body
+    assert [(r.kind, art.text[r.start:r.end].strip()) for r in art.regions][0] == ("subheading", "Meerdere gesprekken")
+    assert [(r.title, r.lede) for r in art.related] == [("Een titel", "Een korte lede.")]

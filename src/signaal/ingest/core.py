@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from types import ModuleType
+from functools import lru_cache
 from typing import Any, Iterator, Mapping, Optional, Union
 
 from ..errors import ConfigError
@@ -31,11 +31,39 @@ EXTENSIONS = {
 }
 HEAD_BYTES = 16384  # enough to sniff any format, and most articles whole
 FIELD_NAMES = ("text", "date", "url", "title", "source", "lang")
+BUILT_IN = frozenset(EXTENSIONS.values()) | {"seed"}
 
 
-def reader_module(name: str) -> ModuleType:
-    """The reader module ``signaal.ingest.<name>`` (imported on first use: trafilatura is slow)."""
-    return importlib.import_module(f"{__package__}.{name}")
+def reader_module(name: str) -> Any:
+    """The reader called ``name``: a built-in module ``signaal.ingest.<name>`` (imported on first
+    use: trafilatura is slow) or a plugin's reader."""
+    if name in BUILT_IN:
+        return importlib.import_module(f"{__package__}.{name}")
+    return plugin_readers()[name]
+
+
+@lru_cache(maxsize=1)
+def plugin_readers() -> dict[str, Any]:
+    """Readers from the ``register_readers`` hook, by name.
+
+    A reader is any object with ``NAME``, ``EXTENSIONS`` (e.g. ``(".eml",)``) and
+    ``read(inp, opts)`` yielding ``Draft`` or ``Quarantined``, like the built-in modules. Plugins
+    are consulted only for extensions no built-in reader claims.
+    """
+    from ..plugins import get_plugin_manager
+
+    out: dict[str, Any] = {}
+    for pairs in get_plugin_manager().hook.register_readers():
+        for name, reader in pairs or ():
+            out[name] = reader
+    return out
+
+
+def _plugin_for(ext: str) -> Optional[str]:
+    for name, reader in plugin_readers().items():
+        if ext in tuple(getattr(reader, "EXTENSIONS", ())):
+            return name
+    return None
 
 
 def _ext(name: str) -> str:
@@ -70,9 +98,12 @@ def sniff(head: bytes, encoding: Optional[str] = None) -> Optional[str]:
 def choose(inp: Input, head: bytes, content_type: str = "", encoding: Optional[str] = None
            ) -> Optional[str]:
     """The reader name for an input: extension first, sniffing ``head`` where that is unclear."""
-    by_ext = EXTENSIONS.get(_ext(inp.inner))
+    ext = _ext(inp.inner)
+    by_ext = EXTENSIONS.get(ext)
     if by_ext in ("csv", "warc", "jsonl"):
         return by_ext
+    if by_ext is None and ext and _plugin_for(ext):
+        return _plugin_for(ext)
     sniffed = sniff(head, encoding)
     if by_ext == "text":
         return "seed" if sniffed == "seed" else "text"
