@@ -251,3 +251,8 @@ def test_actors_unsupported_language():
     from signaal.errors import LanguageNotSupported
     with pytest.raises(LanguageNotSupported):
         resolve(_doc("Hallo", "nl"), Article(id="x", text="Hallo", lang="de"))
+
+
+def test_actors_object_pronoun_after_source_preposition():
+    ms = _by_text(_mentions("Lavrov kwam aan. Volgens hem is er geen dreiging."))
+    assert ms["hem"].actor.id == "sergei-lavrov" and ms["hem"].by_reference

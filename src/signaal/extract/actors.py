@@ -127,6 +127,8 @@ class _Pass:
             end = k
             while end < len(self.ps) and self.ps[end].start < ent.end_char:
                 end += 1
+            if any(i in self.matches for i in range(k + 1, end)):
+                return k + 1  # the lexicon knows part of it ("Kremlinwoordvoerder Peskov")
             last = fold(ent.text.split()[-1])
             actor = self.surnames.get(last) or self.unknown_person(ent.text, self.context_org(k))
             self.surnames[last] = actor

@@ -21,6 +21,7 @@ from ..records import Actor
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "–": "-", "‑": "-"})
 
 
+@lru_cache(maxsize=65536)  # news repeats its words; folding is the hot path of matching
 def fold(text: str) -> str:
     """Lower case without diacritics, one apostrophe and hyphen: 'Oekraïne' -> 'oekraine'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
