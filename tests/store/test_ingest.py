@@ -8,7 +8,9 @@ import pytest
 import signaal
 from signaal import Store
 from signaal.errors import StoreError
+from signaal.ingest.dedup import Deduper
 from signaal.records import Article, Quarantined
+from signaal.settings import load_settings
 from signaal.store.base import Batch
 from store_texts import EN_SUMMIT, NL_FARMERS, NL_TROOPS, near_copy, seed_file, troop_signals
 
@@ -188,3 +190,45 @@ def test_ingest_failed_batch_write_is_rolled_back_whole(fresh_store, corpus):
         fresh_store.write_batch(batch)
     assert _table_counts(fresh_store) == before
     assert fresh_store.article("x1") is None
+
+
+def _variants():
+    """Three stories, each with two syndicated copies, interleaved."""
+    stories = [NL_TROOPS, NL_FARMERS, EN_SUMMIT]
+    out = []
+    for n in range(3):
+        for i, story in enumerate(stories):
+            out.append(story if n == 0 else story + f"\n\n(Overgenomen door krant {n}{i}.)")
+    return out
+
+
+@pytest.mark.parametrize("batch_size", [1, 4, 500])
+def test_ingest_near_duplicates_match_one_global_deduper(tmp_path, batch_size):
+    """Band candidates from the store give the answers of a Deduper that saw everything."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(_variants()):
+        seed_file(folder / f"{i:02d}.txt", text)
+    articles = [a for a in signaal.read(folder)]
+    reference = Deduper()
+    expected = {a.id: reference.check(a) for a in articles}
+    with Store(tmp_path / f"s{batch_size}.db", batch_size=batch_size) as store:
+        report = store.ingest(articles)
+        got = {a.id: (a.duplicate_of, a.group) for a in store.articles()}
+    assert (report.new, report.near) == (3, 6)
+    assert got == expected
+
+
+def test_ingest_band_layout_change_rebuilds_bands(tmp_path):
+    seed_file(tmp_path / "1.txt", NL_TROOPS)
+    seed_file(tmp_path / "2.txt", near_copy(NL_TROOPS))
+    with Store(tmp_path / "s.db") as store:
+        store.ingest(signaal.read(tmp_path / "1.txt"))
+        before = store.db.execute("SELECT value FROM store_meta").fetchone()[0]
+    settings = load_settings(overrides={"near_duplicate_threshold": 0.6})
+    with Store(tmp_path / "s.db", settings=settings) as store:
+        report = store.ingest(signaal.read(tmp_path / "2.txt"))
+        after = store.db.execute("SELECT value FROM store_meta").fetchone()[0]
+        bands = store.db.execute("SELECT COUNT(DISTINCT article_id) FROM minhash_bands").fetchone()[0]
+    assert before != after and bands == 2
+    assert report.near == 1
