@@ -63,3 +63,11 @@ def test_html_without_text_is_quarantined(tmp_path):
     p.write_text("<html><head><title>Leeg</title></head><body><nav>Home</nav></body></html>", encoding="utf-8")
     (q,) = signaal.read(p)
     assert isinstance(q, Quarantined) and "no extractable text" in q.reason and q.reader == "html"
+
+
+def test_html_visible_text_last_stage():
+    from signaal.ingest.html import visible_text
+
+    page = ("<html><head><style>p{}</style><script>var x = 1;</script></head><body>"
+            "<nav>Menu</nav><div>Eerste <b>blok</b></div><p>Tweede blok<br>derde regel</p></body></html>")
+    assert visible_text(page) == "Eerste blok\n\nTweede blok\n\nderde regel"
