@@ -146,15 +146,17 @@ def test_ingest_extract_failure_is_logged_and_counted(fresh_store, corpus, caplo
     assert len(fresh_store.signals(troops.id).claims) == 1
 
 
-def test_ingest_extract_with_wrong_evidence_counts_as_failed(fresh_store, tmp_path):
+@pytest.mark.parametrize("field", ["evidence", "content", "speaker"])
+def test_ingest_extract_with_wrong_evidence_counts_as_failed(fresh_store, tmp_path, field):
     def extract(article):
         signals = troop_signals(article)
         claim = signals.claims[0]
-        moved = dataclasses.replace(claim.evidence, start_char=claim.evidence.start_char + 1)
-        return dataclasses.replace(signals, claims=(dataclasses.replace(claim, evidence=moved),))
+        span = getattr(claim, field)
+        moved = dataclasses.replace(span, start_char=span.start_char + 1)
+        return dataclasses.replace(signals, claims=(dataclasses.replace(claim, **{field: moved}),))
 
     report = fresh_store.ingest(signaal.read(seed_file(tmp_path / "t.txt", NL_TROOPS)), extract=extract)
-    assert (report.new, report.failed) == (1, 1)
+    assert (report.new, report.failed, report.ok) == (1, 1, 0)
     assert fresh_store.stats()["records"]["claims"] == 0
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from ..ingest.dedup import Deduper, content_hash, signature
-from ..records import Article, Quarantined, Signals, stable_id
+from ..records import Article, Evidence, Quarantined, Signals, stable_id
 from .base import Batch, Item, now
 from .neardup import Bands
 
@@ -52,6 +52,11 @@ class IngestReport:
     failed_ids: list[str] = field(default_factory=list)
 
     @property
+    def ok(self) -> int:
+        """Articles read without failure (new, duplicates and already stored)."""
+        return self.articles - self.failed
+
+    @property
     def duplicates(self) -> int:
         return self.exact + self.near
 
@@ -72,11 +77,9 @@ class IngestReport:
 
     def exit_code(self) -> int:
         """0 when nothing failed, 1 when some input was quarantined or failed, 3 when all did."""
-        bad = self.quarantined + self.failed
-        good = self.articles - self.failed
-        if bad == 0:
+        if self.quarantined + self.failed == 0:
             return 0
-        return 3 if good <= 0 else 1
+        return 3 if self.ok <= 0 else 1
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -92,15 +95,19 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def check_signals(article: Article, signals: Signals) -> None:
-    """Raise ValueError unless every record's evidence is exactly ``article.text[start:end]``."""
+    """Raise ValueError unless every evidence span of every record (a claim's content and
+    speaker too) is exactly ``article.text[start:end]``."""
     if signals.article_id != article.id:
         raise ValueError(f"signals are for article {signals.article_id}, not {article.id}")
     for table in ("mentions", "claims", "quantities", "time_expressions", "events"):
         for record in getattr(signals, table):
-            ev = record.evidence
-            if ev.article_id != article.id or article.text[ev.start_char:ev.end_char] != ev.text:
-                raise ValueError(f"{table[:-1]} evidence {ev.start_char}:{ev.end_char} "
-                                 f"{ev.text!r} does not match the article text")
+            for f in dataclasses.fields(record):
+                ev = getattr(record, f.name)
+                if not isinstance(ev, Evidence):
+                    continue
+                if ev.article_id != article.id or article.text[ev.start_char:ev.end_char] != ev.text:
+                    raise ValueError(f"{table[:-1]} {f.name} {ev.start_char}:{ev.end_char} "
+                                     f"{ev.text!r} does not match the article text")
 
 
 def with_hash(article: Article) -> Article:

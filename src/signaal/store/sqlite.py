@@ -22,7 +22,7 @@ from .fulltext import Analyzer, indexed_body
 from .neardup import Bands
 from .queries import STATS_SQL, article_filters, insert_sql, placeholders, row_values
 from .rows import (
-    RECORD_CLASSES, article_from_row, article_to_row, record_from_row, signals_from_rows,
+    RECORD_CLASSES, article_from_row, article_to_row, signals_from_rows,
     signals_to_rows,
 )
 from .sqlite_schema import migrations
@@ -133,13 +133,6 @@ class SQLiteStore(Store):
                                      f"WHERE article_id IN ({marks})", ids):
                 extractors[r[0]] = r[1] or ""
         return {a: signals_from_rows(a, rows[a], extractors.get(a, "")) for a in article_ids}
-
-    def records(self, table: str, article_id: str) -> list:
-        """One kind of record of one article (``claims``, ``events``, ...)."""
-        cls = RECORD_CLASSES[table]
-        return [record_from_row(cls, r) for r in self.db.execute(
-            f"SELECT * FROM {table} WHERE article_id = ? ORDER BY ev_start, ev_end, id",
-            (article_id,))]
 
     def search(self, query: str, *, date_from: Any = None, date_to: Any = None,
                source: Optional[str] = None, lang: Optional[str] = None, limit: int = 20,
