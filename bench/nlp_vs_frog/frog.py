@@ -7,6 +7,7 @@ entities line up with the gold tokens and the same scorer applies.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -37,7 +38,8 @@ def ensure_installed() -> str | None:
 def version() -> str:
     """Frog's version line."""
     out = subprocess.run(["frog", "-V"], capture_output=True, text=True)
-    return (out.stdout + out.stderr).strip().splitlines()[-1] if (out.stdout + out.stderr).strip() else "?"
+    lines = [ln for ln in (out.stdout + out.stderr).splitlines() if ln.lower().startswith("frog")]
+    return lines[0].strip() if lines else "?"
 
 
 def _write_input(docs: list[TaggedDoc], path: Path) -> None:
@@ -50,12 +52,17 @@ def _write_input(docs: list[TaggedDoc], path: Path) -> None:
 
 
 def _read_output(path: Path, docs: list[TaggedDoc]) -> list[list[Entity]]:
-    """Frog TSV (blank line after each sentence; NER in column 7) -> entities per doc."""
+    """Frog TSV (blank line after each sentence) -> entities per doc.
+
+    The NER column follows the POS confidence; its index varies with the modules run, so it is
+    found by that float rather than by position.
+    """
     tags: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
-        if len(cols) >= 7:
-            bio = cols[6]
+        conf = next((k for k, c in enumerate(cols[2:], 2) if re.fullmatch(r"\d\.\d+", c)), None)
+        if conf is not None and conf + 1 < len(cols):
+            bio = cols[conf + 1]
             prefix, _, typ = bio.partition("-")
             tags.append(f"{prefix}-{FROG_TYPES.get(typ, 'MISC')}" if typ else "O")
     out, i = [], 0

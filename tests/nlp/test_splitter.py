@@ -34,6 +34,10 @@ def sents(nlp, text):
      ["Ze hebben het gezien.", "“Alles staat klaar, waarschuwt hij."]),
     # a question inside a quote followed by a lower-case reporting verb: one sentence
     ("“Waarom?” vroeg hij. Niemand antwoordde.", ["“Waarom?” vroeg hij.", "Niemand antwoordde."]),
+    # free-standing closing quotes (spaced, as in older typesetting) stay with their sentence
+    ("Het voelde goed aan. '' En ja, hij won.", ["Het voelde goed aan. ''", "En ja, hij won."]),
+    ('Hij zei: " Het is klaar. " Daarna ging hij.', ['Hij zei: " Het is klaar. "', "Daarna ging hij."]),
+    ('Het is klaar. " Daarna ging hij," zei ze.', ["Het is klaar.", '" Daarna ging hij," zei ze.']),
     # Dutch elided article at the start of a sentence
     ("Het regende. 's Avonds klaarde het op.", ["Het regende.", "'s Avonds klaarde het op."]),
 ])

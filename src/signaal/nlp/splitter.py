@@ -7,6 +7,7 @@ these boundaries instead of guessing its own. Rules:
 * ``. ! ? …`` (possibly followed by attached closing quotes/brackets) ends a sentence when
   whitespace follows and the next word starts with a capital or digit, after any opening quotes
   (``' ‘ “ „ ,, ''``, balanced or not) — or is a Dutch elided article (``'s``, ``'t``);
+* a free-standing closing quote after the punctuation (``aan. '' En``) stays with the sentence;
 * never after an abbreviation from ``lexicon/<lang>/abbreviations.txt`` or an initial (``J.``),
   and never where no whitespace follows (so ``130.000``, ``4,3`` and URLs stay whole).
 """
@@ -27,6 +28,10 @@ _CLOSERS = {"'", "''", "’", "”", '"', "»", ")", "]", "’’", "”,"}
 # Characters skipped before looking at the first letter of the next sentence.
 _OPENERS = "\"'‘’“”„«»([{-–—,. \t"
 _ELIDED = re.compile(r"^['’‘](s|t|n)\b")
+# Quotes that only ever close (Dutch ,,...'' and „...” styles, «...»), and ones that close when
+# an odd number of them opened earlier in the paragraph.
+_ALWAYS_CLOSING = {"''", "”", "»", "’’"}
+_SYMMETRIC = {'"', "'"}
 
 
 def abbreviation_set(lang: str) -> frozenset[str]:
@@ -54,6 +59,14 @@ def _starts_sentence(text: str) -> bool:
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
 
 
+def _closes_quote(doc: Doc, j: int, para_start: int) -> bool:
+    """Whether the free-standing quote ``doc[j]`` closes a quotation (``aan. '' En``)."""
+    text = doc[j].text
+    if text in _ALWAYS_CLOSING:
+        return True
+    return text in _SYMMETRIC and sum(t.text == text for t in doc[para_start:j]) % 2 == 1
+
+
 def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
     """One flag per token: does a sentence start here?"""
     n = len(doc)
@@ -61,10 +74,14 @@ def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
     if not n:
         return starts
     starts[0] = True
+    para_start = 0
+    text = doc.text  # built once: Doc.text joins all tokens on every access
     for i, tok in enumerate(doc):
         if tok.is_space:
-            if "\n" in tok.text and i + 1 < n and not doc[i + 1].is_space:
-                starts[i + 1] = True
+            if "\n" in tok.text:
+                para_start = i + 1
+                if i + 1 < n and not doc[i + 1].is_space:
+                    starts[i + 1] = True
             continue
         if not _FINAL.match(tok.text) or _is_abbreviation(doc, i, abbrevs):
             continue
@@ -73,7 +90,11 @@ def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
             j += 1
         if j >= n or not doc[j - 1].whitespace_ or doc[j].is_space:
             continue  # no whitespace: inside a number, URL or word; newlines are handled above
-        if _starts_sentence(doc.text[doc[j].idx:doc[j].idx + 40]):
+        if _closes_quote(doc, j, para_start):  # a spaced closing quote stays with its sentence
+            j += 1
+            if j >= n or not doc[j - 1].whitespace_ or doc[j].is_space:
+                continue
+        if _starts_sentence(text[doc[j].idx:doc[j].idx + 40]):
             starts[j] = True
     return starts
 
