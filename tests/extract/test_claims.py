@@ -215,3 +215,16 @@ def test_claims_doc_must_match_article_text():
     article = Article(id="t2", text="Rutte zegt dat het kan.", lang="nl")
     with pytest.raises(Exception, match="article t2"):
         claims.extract(nlp.parse("Iets anders.", "nl"), article, [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Een nieuw gesprek met Lavrov sluit hij niet uit.", []),  # fronted object: the speaker is "hij" (unresolved)
+    ("Biden zei: “Een nieuw gesprek met Lavrov sluit hij niet uit.”", [("Joe Biden", "asserted", "zei")]),
+    ("Rutte zei dat, als de Kamer instemt, de steun doorgaat.", [("Mark Rutte", "expected", "zei")]),
+    ("Lavrov noemde de waarschuwing hysterie.", [("Sergei Lavrov", "denied", "noemde")]),
+    ("De VS en de EU gaven antwoord op de Russische eisen.", []),  # "eisen" as a noun
+    ("Hoeveel militairen er terugkeren, meldt Rusland niet.", []),  # a refusal after an inverted speaker
+    ("Scholz zei dat Rusland zijn troepen heeft opgeroepen.", [("Olaf Scholz", "demanded", "zei")]),
+])
+def test_claims_speaker_order_and_content_markers(text, expected):
+    assert triples(run(text)) == expected

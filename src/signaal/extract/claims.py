@@ -36,7 +36,11 @@ from .claims_speaker import Context
 from .claims_text import View, match_cues
 
 EXTRACTOR = "signaal.claims.v1"
-SCARE_QUOTE_WORDS = 4  # a cue inside a quote this short is the narrator's ('voorzichtig optimistisch’)
+CONDITIONALS = ("als", "indien", "wanneer", "if", "unless")
+SCARE_QUOTE_WORDS = 4
+NOT_YET = ("nog", "still", "yet")
+NON_MODAL = ("is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd",
+             "werden", "are", "were", "has", "have", "been", "be", "did", "does", "do")  # a cue inside a quote this short is the narrator's ('voorzichtig optimistisch’)
 
 
 def extract(doc, article: Article, mentions: Sequence[Mention] = ()) -> list[Claim]:
@@ -58,9 +62,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = ()) -> list[Cla
     for k in range(len(view.sents)):
         for f in _sentence_frames(view, k, mentions, ctx):
             if f.sent_no != k:
+                consumed.add(k)
                 if any(g.speakers[0].name == f.speakers[0].name for g in frames[f.sent_no]):
                     continue  # "X zegt A. Dat zei X ook." — already attributed
-                consumed.add(k)
             frames[f.sent_no].append(f)
             ctx.history.append((k, f.speakers))
     _continuations(view, frames, consumed)
@@ -69,9 +73,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = ()) -> list[Cla
 
 def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
     sent = view.sents[k]
-    hits = [h for h in match_cues(view, sent.lo, sent.hi)
-            if not view.in_quote(sent, view.toks[h.parts[0]].start, SCARE_QUOTE_WORDS)]
-    hits = _drop_auxiliary_cues(view, hits)
+    all_hits = match_cues(view, sent.lo, sent.hi)
+    hits = [h for h in all_hits if not view.in_quote(sent, view.toks[h.parts[0]].start, SCARE_QUOTE_WORDS)]
+    hits = [h for h in _drop_auxiliary_cues(view, hits) if not _is_noun_use(view, h)]
     found: list[Frame] = []
     for h in hits:
         kind = h.pattern.kind
@@ -86,7 +90,21 @@ def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
     if not found:
         f = colon_frame(view, k, mentions, ctx)
         return [f] if f is not None else []
-    return _resolve_nesting(view, found, hits)
+    return _resolve_nesting(view, found, all_hits)
+
+
+def _is_noun_use(view: View, h: CueHit) -> bool:
+    """"de Russische eisen": a verb form after a determiner (and an inflected adjective) is a noun."""
+    if h.pattern.kind != "verb":
+        return False
+    t = view.toks[h.parts[0]]
+    if t.pos:
+        return t.pos == "NOUN"
+    prev = [x for x in view.toks[max(0, t.i - 2):t.i] if not x.quote]
+    if prev and view.lex.is_(prev[-1].low, "det") and prev[-1].low not in ("dat", "die", "that"):
+        return True
+    return len(prev) == 2 and view.lex.is_(prev[0].low, "det") and prev[0].low not in ("dat", "die") \
+        and prev[1].low.endswith("e") and not view.lex.is_(prev[1].low, "aux")
 
 
 def _drop_auxiliary_cues(view: View, hits: list[CueHit]) -> list[CueHit]:
@@ -203,6 +221,12 @@ def _own_action(view: View, f: Frame) -> bool:
         not (len(toks) > 1 and view.lex.is_(toks[-2].low, "det"))
 
 
+def _conditional(view: View, f: Frame) -> bool:
+    """"Als Rusland binnenvalt, ...": a condition opening the content or one of its clauses."""
+    toks = [t for t in view.toks[view.token_at(f.content[0]):view.token_at(f.content[1])] if not t.quote]
+    return any(t.low in CONDITIONALS and (n == 0 or toks[n - 1].text == ",") for n, t in enumerate(toks))
+
+
 def polarity(view: View, f: Frame) -> Optional[str]:
     """The frame's polarity, or None when it is a refusal to speak ("wilde er niets over kwijt")."""
     words = [t.low for t in view.toks[view.token_at(f.content[0]):view.token_at(f.content[1])]]
@@ -227,7 +251,8 @@ def polarity(view: View, f: Frame) -> Optional[str]:
         return base
     if "deontic" in effects or any(h.pattern.polarity == "demanded" for h in f.nested):
         return "demanded"
-    if "future" in effects:
+    if "future" in effects or any(h.pattern.polarity == "expected" for h in f.nested) \
+            or _conditional(view, f):
         return "expected"
     if "denial" in effects:
         return "denied"

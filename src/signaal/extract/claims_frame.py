@@ -24,6 +24,8 @@ from .claims_speaker import Context, Speaker, np_end, resolve
 from .claims_text import Sent, View
 
 HARD = (";", ":", "(", ")", "–", "—")
+# Only these pronouns are unambiguous subjects right after a finite verb (not "het", "haar", "hem").
+SUBJECT_PRONOUNS = {"nl": ("hij", "zij", "ze", "wij", "we", "ik"), "en": ()}
 
 
 @dataclass
@@ -216,12 +218,15 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         elif pre and (lex.is_(pre[0].low, "prep") or lex.is_(pre[0].low, "time")
                       or (lex.is_(pre[0].low, "adv") and not lex.is_(pre[0].low, "pron"))):
             pre = []  # an adverbial in first position: the subject follows the finite verb
+        nxt = _skip(view, fin + 1, sent.hi, ())
+        if pre and nxt < sent.hi and toks[nxt].low in SUBJECT_PRONOUNS.get(lex.lang, ()) and nxt != c0:
+            pre = []  # "Een nieuw gesprek sluit hij niet uit": the object was fronted
         if pre:
             speakers = resolve(view, pre[0].i, fin, mentions, ctx, k)
             sp_range = (pre[0].i, fin)
         elif lex.is_(boundary, "conj") and earlier:
             speakers = list(earlier[-1].speakers)
-        if not speakers and not pre:
+        if not speakers and not pre and not (boundary == "," and pat.content == "after"):
             j = _skip(view, fin + 1, sent.hi)
             if j == c0:
                 j = _skip(view, c1 + 1, sent.hi)
@@ -229,12 +234,12 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
             speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
             sp_range = (j, e)
             after = max(after, e)
-            if not speakers and boundary == "," and hard_lo < lo:
-                first_comma = next(x for x in range(hard_lo, lo) if toks[x].text == ",")
-                speakers = resolve(view, hard_lo, first_comma, mentions, ctx, k) \
-                    or resolve(view, hard_lo, fin, mentions, ctx, k)
-                sp_range = (hard_lo, fin)
-                after = c1 + 1
+        if not speakers and not pre and boundary == "," and hard_lo < lo:  # "X, die ..., zei"
+            first_comma = next(x for x in range(hard_lo, lo) if toks[x].text == ",")
+            speakers = resolve(view, hard_lo, first_comma, mentions, ctx, k) \
+                or resolve(view, hard_lo, fin, mentions, ctx, k)
+            sp_range = (hard_lo, fin)
+            after = c1 + 1
     if not speakers:
         return None
     return _with_content(view, k, hit, speakers, lo, boundary, fin, after, anaphoric, sp_range, mentions)
@@ -254,7 +259,8 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
         if toks[x].punct and not toks[x].quote:
             break
     skip = set(hit.parts) | set(range(*sp_range))
-    negated = _negated(view, min(fin, c0), comp if comp is not None else min(sent.hi, c1 + 2), skip)
+    neg_end = comp if comp is not None else min(sent.hi, max(c1 + 2, sp_range[1] + 1 if sp_range[0] > c0 else 0))
+    negated = _negated(view, min(fin, c0), neg_end, skip)
     via = _via(view, min(fin, c0), comp if comp is not None else after, mentions)
     rest = [t for t in toks[after:sent.hi] if not t.punct]
     tail_position = boundary == "," or (lo > sent.lo and _is_closing_quote(view, lo - 1)) or \
@@ -299,7 +305,7 @@ def colon_frame(view: View, k: int, mentions, ctx: Context) -> Optional[Frame]:
     colon = next((j for j in range(lo, min(sent.hi, lo + 10)) if toks[j].text == ":"), None)
     if colon is None or colon == lo or np_end(view, lo, colon) != colon:
         return None
-    speakers = resolve(view, lo, colon, mentions, ctx, k)
+    speakers = [sp for sp in resolve(view, lo, colon, mentions, ctx, k) if sp.kind != "unknown"]
     a, b = _strip(view, toks[colon].end, _content_end(view, sent))
     if not speakers or a >= b:
         return None
