@@ -14,6 +14,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "signaal.commands",
     "signaal.nlp.commands",
     "signaal.eval.cli",
+    "signaal.api.commands",
 )
 
 
