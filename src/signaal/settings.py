@@ -27,7 +27,7 @@ SETTINGS = (
     Setting("max_document_chars", 2_000_000, "Quarantine documents with a longer body"),
     Setting("max_line_chars", 5_000_000, "Quarantine JSONL/CSV records with a longer line"),
     Setting("min_text_chars", 20, "Quarantine documents with a shorter body"),
-    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard threshold for syndicated copies"),
+    Setting("near_duplicate_threshold", 0.3, "MinHash Jaccard threshold for syndicated copies (lightly edited agency copies score 0.35-0.7, distinct articles on one story < 0.1)"),
     Setting("minhash_perm", 64, "MinHash permutations"),
     Setting("max_request_records", 1000, "Most documents accepted in one API ingest request"),
     Setting("max_request_bytes", 10_000_000, "Largest API request body in bytes"),
