@@ -15,6 +15,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "signaal.nlp.commands",
     "signaal.eval.cli",
     "signaal.api.commands",
+    "signaal.analyze.commands",
 )
 
 
