@@ -51,7 +51,10 @@ class FileProgress:
         self.bar, self.last = bar, None
 
     def __call__(self, item: Any) -> None:
-        file = item.provenance.file if isinstance(item, Article) and item.provenance else getattr(item, "file", None)
+        if isinstance(item, Article):
+            file = item.provenance.file if item.provenance else None
+        else:
+            file = getattr(item, "file", None)
         if file != self.last:
             if self.last is not None:
                 self.bar.update(1)
@@ -96,8 +99,8 @@ def run_ingest(db: str, paths: tuple[str, ...], quiet: bool, no_extract: bool,
     return report.exit_code()
 
 
-def _date(article: Article) -> str:
-    return article.published.label() if article.published else "-"
+def _date(article: Article, missing: Optional[str] = "-") -> Optional[str]:
+    return article.published.label() if article.published else missing
 
 
 def _commands(db_option: Callable) -> list[click.Command]:
@@ -143,8 +146,8 @@ def _commands(db_option: Callable) -> list[click.Command]:
         if as_json:
             _echo_json([{"id": h.article.id, "title": h.article.title, "url": h.article.url,
                          "source": h.article.source, "lang": h.article.lang,
-                         "date": None if h.article.published is None else h.article.published.label(),
-                         "rank": h.rank, "snippet": h.snippet} for h in hits])
+                         "date": _date(h.article, None), "rank": h.rank, "snippet": h.snippet}
+                        for h in hits])
             return
         for h in hits:
             a = h.article
@@ -163,14 +166,16 @@ def _commands(db_option: Callable) -> list[click.Command]:
         with _open(db) as store:
             article = store.article(article_id)
             if article is None:
-                raise StoreError(f"no article {article_id!r} in {db}; find ids with `signaal search`")
+                raise StoreError(f"no article {article_id!r} in {db}; "
+                                 "find ids with `signaal search`")
             signals = store.signals(article_id)
         obj = article_export(article, signals)
         if as_json:
             _echo_json({**obj, "published": to_dict(article)["published"], "text": article.text,
                         "provenance": to_dict(article)["provenance"]})
             return
-        click.echo(f"{article.id}  {_date(article)}  {article.lang or '-'}  {article.source or '-'}")
+        click.echo(f"{article.id}  {_date(article)}  {article.lang or '-'}  "
+                   f"{article.source or '-'}")
         for key in ("title", "url", "source_file", "duplicate_of", "group"):
             if obj.get(key):
                 click.echo(f"{key}: {obj[key]}")

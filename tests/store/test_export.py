@@ -8,6 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import signaal
+from signaal import lexicon
 from signaal.errors import ConfigError
 from signaal.records import Article, Signals
 from signaal.store.parquet import PARQUET_TABLES, parquet_schema
@@ -55,7 +56,8 @@ def test_export_jsonl_contract_keys(store):
         assert CONTRACT[kind] <= set(rec)
         assert set(rec["evidence"]) == {"start", "end", "text", "sentence"}
     assert troops["quantities"][0]["value"] == 100000 and isinstance(troops["quantities"][0]["value"], int)
-    assert troops["events"][0]["cameo"] == "18"  # ASSAULT
+    plover = {r["type"]: r["cameo"] for r in lexicon.load("common", "plover.tsv")}
+    assert troops["events"][0]["cameo"] == plover["ASSAULT"] and len(plover["ASSAULT"]) == 2
     assert troops["claims"][0]["text"] == "zo'n 100.000 militairen samengetrokken"
 
 

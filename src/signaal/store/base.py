@@ -105,7 +105,8 @@ class Store(abc.ABC):
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    def ingest(self, items: Iterable[Item], *, extract: Optional[Callable[[Article], Signals]] = None,
+    def ingest(self, items: Iterable[Item], *,
+               extract: Optional[Callable[[Article], Signals]] = None,
                progress: Optional[Callable[[Item], None]] = None) -> "IngestReport":
         """Store articles and quarantine records from ``items``, ``batch_size`` per transaction.
 

@@ -19,8 +19,9 @@ import csv
 import json
 import os
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union
 
+from .. import lexicon
 from ..errors import ConfigError
 from ..records import Article, Claim, Event, Quantity, Signals, TimeExpression
 
@@ -33,14 +34,6 @@ CONTRACT_KINDS = ("claims", "quantities", "events", "time_expressions")
 KIND_NAMES = {"claims": "claim", "quantities": "quantity", "events": "event",
               "time_expressions": "time_expression"}
 CHUNK = 200
-# PLOVER type -> CAMEO root code (PLOVER codebook's CAMEO crosswalk; MOBILIZE is CAMEO 15
-# "exhibit force posture", SANCTION 16 "reduce relations", RETREAT/CONCEDE 08 "yield").
-CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-    "ASSAULT": "18",
-}
 CSV_FIELDS = (
     "article_id", "kind", "id", "url", "date", "source_file",
     "text", "source", "source_actor", "source_code", "cue", "polarity", "direct", "via",
@@ -70,9 +63,14 @@ def quantity_export(q: Quantity) -> dict[str, Any]:
             "claim_id": q.claim_id, "extractor": q.extractor, "evidence": q.evidence.to_export()}
 
 
-def event_export(e: Event) -> dict[str, Any]:
+def cameo_codes() -> dict[str, str]:
+    """PLOVER type -> CAMEO root code, from the shared lexicon file ``common/plover.tsv``."""
+    return {r["type"]: r["cameo"] for r in lexicon.load("common", "plover.tsv")}
+
+
+def event_export(e: Event, cameo: Mapping[str, str]) -> dict[str, Any]:
     return {"id": e.id, "type": e.type, "mode": e.mode, "source_actor": e.source_actor,
-            "target_actor": e.target_actor, "cameo": CAMEO_ROOT.get(e.type),
+            "target_actor": e.target_actor, "cameo": cameo.get(e.type),
             "claim_source": e.claim_source, "claim_id": e.claim_id, "trigger": e.trigger,
             "location": e.location, "time": e.time, "confidence": e.confidence,
             "extractor": e.extractor, "evidence": e.evidence.to_export()}
@@ -83,12 +81,10 @@ def time_export(t: TimeExpression) -> dict[str, Any]:
             "reason": t.reason, "extractor": t.extractor, "evidence": t.evidence.to_export()}
 
 
-_KIND_EXPORT = {"claims": claim_export, "quantities": quantity_export, "events": event_export,
-                "time_expressions": time_export}
-
-
-def article_export(article: Article, signals: Signals) -> dict[str, Any]:
-    """The contract object for one article and its records."""
+def article_export(article: Article, signals: Signals,
+                   cameo: Optional[Mapping[str, str]] = None) -> dict[str, Any]:
+    """The contract object for one article and its records (``cameo``: ``cameo_codes()``)."""
+    cameo = cameo_codes() if cameo is None else cameo
     prov = article.provenance
     out: dict[str, Any] = {
         "id": article.id, "url": article.url,
@@ -98,8 +94,10 @@ def article_export(article: Article, signals: Signals) -> dict[str, Any]:
         "duplicate_of": article.duplicate_of, "group": article.group,
         "related": [{"title": r.title, "lede": r.lede} for r in article.related],
     }
-    for kind in CONTRACT_KINDS:
-        out[kind] = [_KIND_EXPORT[kind](r) for r in getattr(signals, kind)]
+    out["claims"] = [claim_export(c) for c in signals.claims]
+    out["quantities"] = [quantity_export(q) for q in signals.quantities]
+    out["events"] = [event_export(e, cameo) for e in signals.events]
+    out["time_expressions"] = [time_export(t) for t in signals.time_expressions]
     return out
 
 
@@ -155,13 +153,13 @@ def export(store: "Store", fmt: str, out: Union[str, Path, IO[str]]) -> int:
         from .parquet import export_parquet
 
         return export_parquet(store, out)
-    n = 0
+    n, cameo = 0, cameo_codes()
     with _text_out(out) as f:
         writer = csv.DictWriter(f, CSV_FIELDS) if fmt == "csv" else None
         if writer:
             writer.writeheader()
         for article, signals in with_signals(store):
-            obj = article_export(article, signals)
+            obj = article_export(article, signals, cameo)
             if writer:
                 writer.writerows(csv_rows(obj))
             else:

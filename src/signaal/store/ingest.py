@@ -105,7 +105,8 @@ def check_signals(article: Article, signals: Signals) -> None:
                 ev = getattr(record, f.name)
                 if not isinstance(ev, Evidence):
                     continue
-                if ev.article_id != article.id or article.text[ev.start_char:ev.end_char] != ev.text:
+                exact = article.text[ev.start_char:ev.end_char] == ev.text
+                if ev.article_id != article.id or not exact:
                     raise ValueError(f"{table[:-1]} {f.name} {ev.start_char}:{ev.end_char} "
                                      f"{ev.text!r} does not match the article text")
 
@@ -192,7 +193,8 @@ class _Run:
                        batch: Batch) -> None:
         stored_id, file, record = original
         prov = article.provenance
-        same_input = stored_id == article.id and prov is not None and (prov.file, prov.record) == (file, record)
+        same_input = (stored_id == article.id and prov is not None
+                      and (prov.file, prov.record) == (file, record))
         if same_input or copy_seen:
             self.report.unchanged += 1
         else:

@@ -24,7 +24,7 @@ class Bands:
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> "Bands":
-        """The layout MinHashLSH picks for the near_duplicate_threshold and minhash_perm settings."""
+        """The layout MinHashLSH picks for the settings near_duplicate_threshold, minhash_perm."""
         from datasketch import MinHashLSH
 
         num_perm = int(settings["minhash_perm"])

@@ -47,7 +47,8 @@ def sqlite_path(path_or_url: Union[str, Path]) -> str:
 
 def migrate(db: sqlite3.Connection, stop_after: Optional[str] = None) -> list[str]:
     """Run the pending migrations (each in its own transaction); returns their names."""
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations "
+               "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     applied = {r[0] for r in db.execute("SELECT name FROM _migrations")}
     done = []
     for m in migrations.pending(applied, stop_after):
@@ -231,7 +232,8 @@ class SQLiteStore(Store):
         rows = []
         for chunk in _chunks(sorted(ids)):
             rows += self.db.execute(
-                "SELECT a.seq, m.article_id, m.signature, a.content_hash, a.group_id, a.duplicate_of "
+                "SELECT a.seq, m.article_id, m.signature, a.content_hash, a.group_id, "
+                "a.duplicate_of "
                 "FROM minhashes m JOIN articles a ON a.id = m.article_id "
                 f"WHERE m.article_id IN ({placeholders(len(chunk))})", chunk).fetchall()
         return [tuple(r)[1:] for r in sorted(rows, key=lambda r: r[0])]
@@ -264,7 +266,8 @@ class SQLiteStore(Store):
             db.executemany(_MINHASH_INSERT, batch.signatures)
             db.executemany(_BAND_INSERT, batch.bands)
             db.executemany(_COPY_INSERT, [row_values("copies", c) for c in batch.copies])
-            db.executemany(_QUARANTINE_INSERT, [_quarantine_row(q, stamp) for q in batch.quarantined])
+            db.executemany(_QUARANTINE_INSERT,
+                           [_quarantine_row(q, stamp) for q in batch.quarantined])
             for signals in batch.signals:
                 self._replace_signals(signals, stamp)
 
