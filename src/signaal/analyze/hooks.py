@@ -64,7 +64,7 @@ def deliver(store: "Store", webhook: Optional[str] = None, command: Optional[str
         todo = {i: d for i, d in state.items() if target in (d.get("pending") or [])}
         if not send or not todo:
             continue
-        alerts = sorted((Alert.from_dict(d) for d in todo.values()), key=lambda a: (a.date, a.id))
+        alerts = sorted((Alert.from_dict(d) for d in todo.values()), key=lambda a: (a.date, a.rule, a.id))
         if send(alerts):
             for d in todo.values():
                 d["pending"] = [t for t in d["pending"] if t != target]
