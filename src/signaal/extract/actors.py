@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import lexicon
 from ..errors import LanguageNotSupported
 from ..records import Actor, Article, Mention
+from .actors_home import fill_home, home_country
 from .actors_match import Match, finder, pieces
 from .actors_registry import Entry, fold, registry, role_matches, slug
 from .spans import evidence, sentences
@@ -82,6 +83,7 @@ class _Pass:
         self.has_dep = doc.has_annotation("DEP")
         self.seen: list[_Seen] = []
         self.surnames: dict[str, Actor] = {}
+        self.described_ids: set[str] = set()
 
     # -- the pass ------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
@@ -90,7 +92,8 @@ class _Pass:
             m = self.matches.get(k)
             nk = self.at_match(m) if m else None
             k = max(nk if nk is not None else self.at_piece(k), k + 1)
-        return sorted((s.mention for s in self.seen), key=lambda m: m.evidence.start_char)
+        out = sorted((s.mention for s in self.seen), key=lambda m: m.evidence.start_char)
+        return fill_home(out, home_country(out, self.reg.is_igo), self.reg.code_for)
 
     def at_match(self, m: Match) -> Optional[int]:
         if m.aliases:
@@ -130,7 +133,8 @@ class _Pass:
             if any(i in self.matches for i in range(k + 1, end)):
                 return k + 1  # the lexicon knows part of it ("Kremlinwoordvoerder Peskov")
             last = fold(ent.text.split()[-1])
-            actor = self.surnames.get(last) or self.unknown_person(ent.text, self.context_org(k))
+            actor = self.surnames.get(last) or self.apposition(k, ent.text) or self.unknown_person(
+                ent.text, self.context_org(k) or self.context_state(p.start))
             self.surnames[last] = actor
             self.emit(p.start, self.ps[end - 1].end, actor, 0.6)
             return end
@@ -142,7 +146,8 @@ class _Pass:
     def modifier(self, e: Entry) -> Optional[Actor]:
         """The organisation an alias names when it modifies a role or sector word."""
         if e.type in ("adjective", "name", "abbrev", "capital"):
-            return self.reg.state(e.actor)
+            # a capital may stand for an IGO seated there ("Brussel" = the EU)
+            return self.reg.actor(e.actor) if self.reg.is_igo(e.actor) else self.reg.state(e.actor)
         if e.type in ("igo", "institution"):
             return self.reg.actor(e.actor)
         return None
@@ -213,9 +218,11 @@ class _Pass:
         ends = [w + 1 for w in words]
         end = next((e for e in ends if self.portfolio(role, e)[1] > e), ends[-1])
         name = self.text[self.ps[k].start:self.ps[end - 1].end]
+        last = fold(self.ps[end - 1].text)
         role, end = self.portfolio(role, end)
+        org = org or self.bracketed_org(end) or self.context_state(self.ps[k].start)
         actor = self.unknown_person(name, org, role)
-        self.surnames[fold(self.ps[end - 1].text)] = actor
+        self.surnames[last] = actor
         return actor, end
 
     def portfolio(self, role: dict, end: int) -> tuple[dict, int]:
@@ -235,6 +242,50 @@ class _Pass:
         return Actor(id=f"person:{slug(name)}", name=name, kind="person", country=country,
                      sector=sector, code=self.reg.code_for(country, sector),
                      role=(role or {}).get("role") or None)
+
+    def bracketed_org(self, end: int) -> Optional[Actor]:
+        """"Sophie in 't Veld (D66)": a party or organisation in brackets right after a name."""
+        if end + 2 < len(self.ps) and self.ps[end].text == "(":
+            m = self.matches.get(end + 1)
+            if m is not None and m.aliases and m.j < len(self.ps) and self.ps[m.j].text == ")":
+                return self.modifier(self.reg.best(m.aliases, self.day))
+        return None
+
+    def context_state(self, start: int) -> Optional[Actor]:
+        """The nearest state or government named earlier in the sentence, not as a place
+        ("De Russische delegatie, geleid door viceminister X": X is Russian)."""
+        s = bisect.bisect_right(self.sent_starts, start) - 1
+        lo = self.sents[s][0] if s >= 0 else 0
+        for seen in reversed(self.seen):
+            m = seen.mention
+            if m.evidence.start_char < lo:
+                break
+            a = m.actor
+            if m.evidence.end_char <= start and not seen.locative and a.country \
+                    and not self.reg.is_igo(a.country) and a.kind in ("state", "government", "military"):
+                return a
+        return None
+
+    def apposition(self, k: int, name: str) -> Optional[Actor]:
+        """"De Amerikaanse ambassadeur bij de OVSE, Michael Carpenter": the name takes the role
+        description it stands in apposition to, and that mention now names the person."""
+        if k < 1 or self.ps[k - 1].text != ",":
+            return None
+        comma = self.ps[k - 1].start
+        s = bisect.bisect_right(self.sent_starts, comma) - 1
+        lo = self.sents[s][0] if s >= 0 else 0
+        for idx in range(len(self.seen) - 1, -1, -1):
+            seen = self.seen[idx]
+            m = seen.mention
+            if m.evidence.start_char < lo or comma - m.evidence.end_char > 40:
+                return None
+            if m.actor.id in self.described_ids:
+                a = m.actor
+                person = Actor(id=f"person:{slug(name)}", name=name, kind="person", country=a.country,
+                               sector=a.sector, code=a.code, role=a.role)
+                seen.mention = replace(m, actor=person)
+                return person
+        return None
 
     def context_org(self, k: int) -> Optional[Actor]:
         """The country an adjective right before piece k gives ("de Franse diplomaat X")."""
@@ -260,6 +311,7 @@ class _Pass:
 
     def described(self, name: str, org: Actor, sector: Optional[str], role: str) -> Actor:
         sector = org.sector or (None if self.reg.is_igo(org.country) else sector)
+        self.described_ids.add(f"person:{slug(name)}")
         return Actor(id=f"person:{slug(name)}", name=name, kind="person", country=org.country,
                      sector=sector, code=self.reg.code_for(org.country, sector), role=role)
 
@@ -385,4 +437,4 @@ def resolve(doc, article: Article) -> list[Mention]:
     return _Pass(doc, article, lang).run()
 
 
-__all__ = ["EXTRACTOR", "resolve", "registry"]
+__all__ = ["EXTRACTOR", "home_country", "resolve", "registry"]

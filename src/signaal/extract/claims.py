@@ -34,6 +34,7 @@ from .claims_frame import Frame, colon_frame, noun_frame, prep_frame, verb_frame
 from .claims_lex import CueHit, Lex, find_phrase, get
 from .claims_speaker import Context
 from .claims_text import View, match_cues
+from .actors import home_country, registry
 
 EXTRACTOR = "signaal.claims.v1"
 CONDITIONALS = ("als", "indien", "wanneer", "if", "unless")
@@ -56,7 +57,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = ()) -> list[Cla
                          "parse article.text itself so evidence offsets line up")
     view = View(doc, article, lex)
     mentions = [m for m in mentions if article.is_content(m.evidence.start_char, m.evidence.end_char)]
-    ctx = Context([])
+    ctx = Context([], home_country(mentions, registry(lang).is_igo))
     frames: list[list[Frame]] = [[] for _ in view.sents]
     consumed: set[int] = set()
     for k in range(len(view.sents)):

@@ -74,7 +74,7 @@ class Lex:
     negations: frozenset
     quote_marks: tuple[str, ...]
     elisions: tuple[str, ...]
-    collectives: tuple[tuple[Phrase, str, Optional[str], bool], ...]
+    collectives: tuple[tuple[Phrase, str, Optional[str], bool, bool], ...]  # (phrase, name, code, role, domestic)
 
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` (lower case) belongs to closed class ``cls``."""
@@ -107,7 +107,7 @@ def get(lang: str) -> Lex:
         quote_marks=tuple(marks),
         elisions=tuple(lexicon.load(lang, "elisions.txt")),
         collectives=tuple((phrase(r["pattern"]), r["name"].strip(), r["code"].strip() or None,
-                           r["role"].strip() == "yes")
+                           r["role"].strip() == "yes", (r.get("domestic") or "").strip() == "yes")
                           for r in lexicon.load(lang, "collective_sources.tsv")),
     )
 

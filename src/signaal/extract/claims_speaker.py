@@ -34,9 +34,11 @@ class Speaker:
 
 @dataclass
 class Context:
-    """Speakers found so far (sentence index, speakers), for pronouns and role descriptions."""
+    """Speakers found so far (sentence index, speakers), for pronouns and role descriptions;
+    ``home`` is the article's home country (``actors_home``) for domestic groups and bare names."""
 
     history: list
+    home: Optional[str] = None
 
     def recent(self, sent_no: int, person: Optional[bool]) -> list[Speaker]:
         """The latest speaker group within WINDOW sentences, filtered by person-ness."""
@@ -125,17 +127,18 @@ def _split_compounds(words: Sequence[str]) -> list[str]:
     return [p for w in words for p in w.split("-") if p]
 
 
-def collective(lex: Lex, words: Sequence[str]) -> Optional[tuple[str, Optional[str], bool, int]]:
-    """The collective/role entry in the span's words (whole or hyphen parts): (name, code, role, pos)."""
+def collective(lex: Lex, words: Sequence[str]) -> Optional[tuple[str, Optional[str], bool, int, bool]]:
+    """The collective/role entry in the span's words (whole or hyphen parts):
+    (name, code, role, pos, domestic)."""
     best = None
     for ws in (list(words), _split_compounds(words)):
-        for ph, name, code, role in lex.collectives:
+        for ph, name, code, role, domestic in lex.collectives:
             for i in range(len(ws) - len(ph) + 1):
-                if phrase_at(ws, i, ph) and (best is None or len(ph) > best[4]):
-                    best = (name, code, role, i, len(ph))
+                if phrase_at(ws, i, ph) and (best is None or len(ph) > best[5]):
+                    best = (name, code, role, i, domestic, len(ph))
         if best is not None:
             break
-    return None if best is None else best[:4]
+    return None if best is None else best[:5]
 
 
 def _named(m: Mention, a: int, b: int) -> Speaker:
@@ -172,7 +175,8 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
         return [replace(s, start=a, end=b, via=()) for s in ctx.recent(sent_no, None)]
     if group is not None:
-        name, code, role, _ = group
+        name, code, role, _, domestic = group
+        code = code or (ctx.home if domestic else None)
         if role:
             definite = toks[0].low in ("de", "het", "the", "deze", "this")
             if name == "spokesperson":
@@ -190,7 +194,7 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     if any(u[0][:1].isupper() for u in units) and all(
             u[0][:1].isupper() or u[0] == "," or lex.is_(u[0].lower(), "det") or lex.is_(u[0].lower(), "conj")
             for u in units):
-        return _split_names(view, units)
+        return [replace(sp, country=ctx.home) for sp in _split_names(view, units)]
     return []
 
 
