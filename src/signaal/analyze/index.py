@@ -32,11 +32,14 @@ LEVEL = 0.90
 
 @lru_cache(maxsize=1)
 def escalation_weights() -> dict[tuple[str, str], tuple[float, str]]:
-    """(type, mode) -> (escalation weight, "verbal" | "material"); escalation = -Goldstein."""
-    from ..extract.events import weights
+    """(type, mode) -> (escalation weight, "verbal" | "material"); escalation = -Goldstein.
 
-    quads = {r["type"]: r["quad"].split("_")[0] for r in lexicon.load("common", "plover.tsv")}
-    return {key: (-w, quads[key[0]]) for key, w in weights().items()}
+    Read from the lexicon tables directly (the same ones ``extract.events.weights`` reads), so
+    analysis does not import the extractors.
+    """
+    factors = {r["mode"]: float(r["factor"]) for r in lexicon.load("common", "plover_modes.tsv")}
+    return {(r["type"], mode): (-float(r["weight"]) * f, r["quad"].split("_")[0])
+            for r in lexicon.load("common", "plover.tsv") for mode, f in factors.items()}
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,9 @@ def tfidf(texts: Sequence[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(lowercase=True, stop_words=sorted(stop_words()), ngram_range=(1, 1),
-                          sublinear_tf=True, min_df=1, max_df=0.5,
+                          sublinear_tf=True, min_df=1,
+                          # common-word cut-off only where "common" means something
+                          max_df=0.5 if len(texts) >= 10 else 1.0,
                           token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b")
     try:
         matrix = vec.fit_transform(texts)
