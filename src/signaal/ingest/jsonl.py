@@ -35,12 +35,12 @@ def _record(inp: Input, number: int, value: Any, opts: Options, snippet: str
 
 def _whole_json(inp: Input, opts: Options) -> Union[Any, Problem, None]:
     """A ``.json`` file parsed whole, or None when it is not one JSON document (then: lines)."""
-    text = read_document(inp, opts.encoding, opts.max_line_chars)
+    text = read_document(inp, opts.encoding, opts.max_line_chars, "max_line_chars")
     if isinstance(text, Problem):
         return text
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply (issue 11)
         return None
 
 
@@ -63,7 +63,7 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
             continue
         try:
             value = json.loads(line)
-        except ValueError as e:
+        except (ValueError, RecursionError) as e:  # RecursionError: nested too deeply (issue 11)
             yield quarantine(inp.name, lineno, NAME, f"malformed JSON on line {lineno}: {e}", line)
             continue
         yield _record(inp, lineno, value, opts, line)

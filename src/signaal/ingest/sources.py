@@ -158,8 +158,10 @@ def decode(data: bytes, codec: str, base_offset: int = 0, hint: str = "") -> Uni
         return Problem(f"unknown encoding {codec!r}; pass a Python codec name to --encoding")
 
 
-def read_document(inp: Input, encoding: Optional[str], max_chars: int) -> Union[str, Problem]:
-    """A whole small document as text (HTML, seed, txt), bounded by ``max_chars``."""
+def read_document(inp: Input, encoding: Optional[str], max_chars: int,
+                  setting: str = "max_document_chars") -> Union[str, Problem]:
+    """A whole small document as text (HTML, seed, txt), bounded by ``max_chars`` (the value
+    of ``setting``, named when the document is too large)."""
     limit = max_chars * 4 + 4  # no UTF-8/16 character takes more than 4 bytes
     data = inp.cache.get("whole")
     if data is None:
@@ -169,7 +171,7 @@ def read_document(inp: Input, encoding: Optional[str], max_chars: int) -> Union[
         except GZIP_ERRORS as e:
             return Problem(f"unreadable or truncated gzip: {e}")
     if len(data) > limit:
-        return Problem(f"document larger than max_document_chars={max_chars}")
+        return Problem(f"document larger than {setting}={max_chars}")
     codec, skip = sniff_encoding(data[:4], encoding)
     text = decode(data[skip:], codec, base_offset=skip)
     if isinstance(text, str) and codec in ("utf-16", "utf-32"):

@@ -58,6 +58,22 @@ def _nonempty(inp: Input) -> bool:
         return bool(f.read(1))
 
 
+def _parsed(records) -> Iterator:
+    """warcio's records; the AttributeError it raises on some malformed headers (a response
+    without WARC-Target-URI) becomes ArchiveLoadFailed, like its other parse errors."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    it = iter(records)
+    while True:
+        try:
+            rec = next(it)
+        except StopIteration:
+            return
+        except AttributeError as e:
+            raise ArchiveLoadFailed(f"malformed WARC record header ({e})") from e
+        yield rec
+
+
 def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
     """One draft per HTML response in the archive."""
     from warcio.archiveiterator import ArchiveIterator
@@ -67,7 +83,12 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
     try:
         with inp.raw() as f:
             records = ArchiveIterator(f)
-            for number, rec in enumerate(records, 1):
+            for number, rec in enumerate(_parsed(records), 1):
+                if not rec.rec_type or rec.rec_headers.get_header("Content-Length") is None:
+                    # warcio yields a cut-off header as a record without type or length
+                    yield quarantine(inp.name, number, NAME, f"truncated WARC: record {number} "
+                                     "has an incomplete header (no WARC-Type or Content-Length)")
+                    return
                 ctype = _html_record(rec)
                 page = _page(rec, number, ctype, inp, opts) if ctype is not None else None
                 records.read_to_end()
@@ -78,6 +99,10 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
                     return
                 if page is not None:
                     yield page
+            size = f.seek(0, 2)
+            if number and records.offset < size:  # warcio stops quietly at a cut-off gzip member
+                yield quarantine(inp.name, number + 1, NAME, f"truncated WARC: {size - records.offset} "
+                                 f"unreadable bytes after record {number}")
             if number == 0 and _nonempty(inp):
                 yield quarantine(inp.name, None, NAME, "no WARC records found: truncated or not a WARC file")
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as e:
