@@ -119,36 +119,34 @@ def _accumulate(rows: Sequence[EventRow], unit: str) -> tuple[dict[str, _Bucket]
 
 def bands(contributions: Sequence[np.ndarray], rng: np.random.Generator, draws: int = BOOTSTRAP,
           level: float = LEVEL) -> list[tuple[float, float]]:
-    """Poisson-bootstrap percentile interval of the sum of each array of reporter contributions."""
-    out: list[tuple[float, float]] = []
-    lo_q, hi_q = 100 * (1 - level) / 2, 100 * (1 + level) / 2
-    batch: list[np.ndarray] = []
+    """Poisson-bootstrap percentile interval of the sum of each array of reporter contributions.
+
+    Buckets are batched into one draws × reporters matrix (up to ~20,000 reporters, ~32 MB),
+    so a long, mostly empty day series costs a few numpy calls, not one per bucket.
+    """
+    out = [(0.0, 0.0)] * len(contributions)
+    qs = [100 * (1 - level) / 2, 100 * (1 + level) / 2]
+    batch: list[int] = []
 
     def flush() -> None:
-        if not batch:
-            return
-        sizes = [len(c) for c in batch]
-        flat = np.concatenate(batch)
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        flat = np.concatenate([contributions[i] for i in batch]).astype(np.float32)
+        starts = np.cumsum([0] + [len(contributions[i]) for i in batch[:-1]])
         w = rng.poisson(1.0, size=(draws, len(flat))).astype(np.float32)
-        sums = np.add.reduceat(w * flat.astype(np.float32), starts, axis=1)
-        lo, hi = np.percentile(sums, [lo_q, hi_q], axis=0)
-        out.extend(zip(lo.tolist(), hi.tolist()))
+        lo, hi = np.percentile(np.add.reduceat(w * flat, starts, axis=1), qs, axis=0)
+        for i, a, b in zip(batch, lo.tolist(), hi.tolist()):
+            out[i] = (a, b)
         batch.clear()
 
     size = 0
-    for c in contributions:
-        if len(c) == 0:
+    for i, c in enumerate(contributions):
+        if len(c):
+            batch.append(i)
+            size += len(c)
+        if size >= 20_000:
             flush()
             size = 0
-            out.append((0.0, 0.0))
-            continue
-        batch.append(c)
-        size += len(c)
-        if size >= 20_000:  # bounds the draws matrix to ~32 MB
-            flush()
-            size = 0
-    flush()
+    if batch:
+        flush()
     return out
 
 
