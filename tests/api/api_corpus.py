@@ -6,13 +6,15 @@ Expected facts the tests check by hand:
 
 - RUS→UKR events on 2022-02-14 (RETREAT asserted per RUS, RETREAT denied per NATO,
   MOBILIZE asserted per USA), 02-15 (ASSAULT denied per RUS), 02-16 (ASSAULT asserted per UKR,
-  ASSAULT expected per USA) and 02-17 (ASSAULT asserted per UKR).
+  ASSAULT expected per USA), 02-17 (ASSAULT asserted per UKR) and 02-18 (MOBILIZE denied
+  per RUS, in the hostile article).
 - Contested: RETREAT RUS→UKR asserted (RUS) vs denied (NATO); troops 130,000 (USA) vs 100,000 (UKR).
 - The hostile article's title, text, outlet and a claim source hold HTML and script tags.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Optional
 
@@ -32,11 +34,12 @@ def day(d: str) -> Interval:
 
 
 def sentence_bounds(text: str, start: int) -> tuple[int, int]:
-    """The sentence around ``start``: from after the previous '. ' or newline to the next '.'."""
-    lo = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0,
-             text.rfind("\n", 0, start) + 1)
-    hi = text.find(".", start)
-    return lo, (hi + 1 if hi >= 0 else len(text))
+    """The sentence around ``start``: after the previous '. ' or newline, to the next '.' that
+    ends a sentence (followed by a space or the end; so '130.000' does not end one)."""
+    before = text.rfind(". ", 0, start)
+    lo = max(before + 2 if before >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    ends = re.compile(r"\.(?=\s|$)").search(text, start)
+    return lo, (ends.end() if ends else len(text))
 
 
 def ev(article: Article, phrase: str, within: Optional[str] = None) -> Evidence:

@@ -5,14 +5,16 @@ Each returns plain JSON-ready data in the shapes of ``api.models``.
 
 from __future__ import annotations
 
+import calendar
 import os
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from ..errors import StoreError
 from ..records import Article, Claim, Event, Evidence, Interval, Mention, Quantity, TimeExpression
 from ..store import Store
-from ..store.export import claim_export, event_export, quantity_export, time_export
+from ..store.export import cameo_codes, claim_export, event_export, quantity_export, time_export
 from ..store.rows import RECORD_CLASSES, mention_id, record_from_row
 from . import queries
 from .errors import ApiError
@@ -63,8 +65,13 @@ def claim_out(c: Claim) -> dict[str, Any]:
             "content": evidence_out(c.content), "speaker": evidence_out(c.speaker)}
 
 
+@lru_cache(maxsize=1)
+def _cameo() -> dict[str, str]:
+    return cameo_codes()  # packaged lexicon data: read once per process
+
+
 def event_out(e: Event) -> dict[str, Any]:
-    return {**event_export(e), "evidence": evidence_out(e.evidence)}
+    return {**event_export(e, _cameo()), "evidence": evidence_out(e.evidence)}
 
 
 def quantity_out(q: Quantity) -> dict[str, Any]:
@@ -179,3 +186,12 @@ def stance_table(store: Store, top: int = 30) -> list[dict[str, Any]]:
     rows = [{"source": code or name, "actor": code, "total": sum(counts.values()),
              "polarities": counts} for (code, name), counts in table.items()]
     return sorted(rows, key=lambda r: (-r["total"], r["source"]))[:top]
+
+
+def clamp_day(value: Optional[str]) -> Optional[str]:
+    """``YYYY-MM-DD`` with a day past the month's end (2022-02-31) as that month's last day."""
+    if not value or len(value) != 10:
+        return value
+    y, m, d = (int(x) for x in value.split("-"))
+    last = calendar.monthrange(y, m)[1]
+    return value if d <= last else f"{y:04d}-{m:02d}-{last:02d}"

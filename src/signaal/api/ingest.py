@@ -21,7 +21,9 @@ from ..ingest.sources import Input
 from ..records import Article, Quarantined
 from .errors import WRITE_RESPONSES, ApiError
 from .guard import require_write
+from .data import clamp_day
 from .models import Document, IngestOut
+from .routes import DATE
 
 router = APIRouter(prefix="/api", responses=WRITE_RESPONSES, dependencies=[Depends(require_write)])
 JSON_NAME = "api/request.jsonl"
@@ -39,7 +41,7 @@ def Lang():  # noqa: N802
 
 
 def Date():  # noqa: N802
-    return Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Date for documents without one")
+    return Query(None, pattern=DATE, description="Date for documents without one")
 
 
 def Source():  # noqa: N802
@@ -98,13 +100,14 @@ def ingest_documents(request: Request, documents: list[Document] = Body(min_leng
     lines = "\n".join(json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False)
                       for d in documents)
     items = read_all([Input(name=JSON_NAME, data=lines.encode("utf-8"))],
-                     request.app.state.backend.settings, lang, date, source, limit)
+                     request.app.state.backend.settings, lang, clamp_day(date), source, limit)
     return run(request, items, extract)
 
 
 @router.post("/ingest/files", response_model=IngestOut,
              summary="Ingest uploaded files: seed/.txt, JSONL, CSV, HTML, RSS/Atom, WARC (.gz too)")
-def ingest_files(request: Request, files: list[UploadFile] = File(description="One or more files"),
+def ingest_files(request: Request,
+                 files: list[UploadFile] = File(min_length=1, description="One or more files"),
                  extract: bool = Extract(), lang: Optional[str] = Lang(),
                  date: Optional[str] = Date(), source: Optional[str] = Source()) -> dict[str, Any]:
     limit = _limit(request)
@@ -112,5 +115,5 @@ def ingest_files(request: Request, files: list[UploadFile] = File(description="O
         raise ApiError(413, f"{len(files)} files is more than {limit} in one request "
                             "(setting max_request_records)")
     inputs = [Input(name=safe_name(f.filename), data=f.file.read()) for f in files]
-    items = read_all(inputs, request.app.state.backend.settings, lang, date, source, limit)
+    items = read_all(inputs, request.app.state.backend.settings, lang, clamp_day(date), source, limit)
     return run(request, items, extract)

@@ -28,7 +28,8 @@ Polarity = Literal[POLARITIES]  # type: ignore[valid-type]
 Mode = Literal[MODES]  # type: ignore[valid-type]
 PloverType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 Bucket = Literal["day", "week", "month"]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Years 1000-2999, months 01-12, days 01-31 (a day past the month's end means its last day).
+DATE = r"^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 CODE = r"^[A-Za-z0-9_.-]{1,32}$"
 
 
@@ -87,7 +88,7 @@ def articles(request: Request, q: Optional[str] = Query(None, max_length=200), d
              source: Optional[str] = Query(None, max_length=200, description="Outlet"),
              lang: Optional[str] = Query(None, pattern=r"^[a-z]{2}$"),
              limit: int = Limit(), offset: int = Offset()) -> dict[str, Any]:
-    return data.articles_page(store_of(request), q, date_from=date_from, date_to=date_to,
+    return data.articles_page(store_of(request), q, date_from=data.clamp_day(date_from), date_to=data.clamp_day(date_to),
                               source=source, lang=lang, limit=limit, offset=offset)
 
 
@@ -171,7 +172,7 @@ def dyad_events(request: Request, source: str = Path(pattern=CODE),
                 target: str = Path(pattern=CODE), bucket: Bucket = "day",
                 date: str = Query(pattern=DATE, description="The point's bucket label")
                 ) -> list[dict[str, Any]]:
-    return signals.dyad_evidence(store_of(request), source, target, bucket, date)
+    return signals.dyad_evidence(store_of(request), source, target, bucket, data.clamp_day(date))
 
 
 @router.get("/contested", response_model=AnalysisRows,

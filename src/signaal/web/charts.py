@@ -10,7 +10,7 @@ import math
 from typing import Any, Optional, Sequence
 
 WIDTH, HEIGHT = 880, 260
-PAD = {"left": 56, "right": 16, "top": 16, "bottom": 44}
+PAD = {"left": 56, "right": 44, "top": 16, "bottom": 44}
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:

@@ -158,8 +158,34 @@ def stories(request: Request, bucket: str = "week") -> Response:
     found = signals.stories(store)
     tl = signals.timeline(store, bucket)
     chart = _timeline_lanes(tl, bucket) if tl["available"] else {"empty": True}
+    dates = {a: _article_day(store, a) for s in found["rows"] for a in s["articles"]}
     return page(request, "stories.html", "Stories and timeline", "/api/stories",
-                stories=found, timeline=tl, chart=chart, bucket=bucket)
+                stories=found, timeline=tl, chart=chart, bucket=bucket, dates=dates,
+                story_chart=_story_lanes(found["rows"][:STORY_LANES], dates))
+
+
+STORY_LANES = 15
+
+
+def _article_day(store: Any, article_id: str) -> Optional[str]:
+    a = store.article(article_id)
+    return a.published.start.date().isoformat() if a and a.published else None
+
+
+def _story_lanes(stories: list[dict], dates: dict[str, Optional[str]]) -> dict[str, Any]:
+    """One lane per story; a dot per day with articles, linking to the story's article list."""
+    lanes, days = [], set()
+    for s in stories:
+        per_day: dict[str, int] = {}
+        for a in s["articles"]:
+            if dates.get(a):
+                per_day[dates[a]] = per_day.get(dates[a], 0) + 1
+        days |= set(per_day)
+        label = s["label"] if len(s["label"]) <= 26 else s["label"][:25] + "…"
+        lanes.append({"label": label, "href": f"#story-{s['id']}", "items": [
+            {"date": d, "n": n, "href": f"#story-{s['id']}",
+             "title": f"{s['label']}: {n} article(s) on {d}"} for d, n in sorted(per_day.items())]})
+    return charts.lanes_chart(lanes, sorted(days))
 
 
 def _timeline_lanes(tl: dict[str, Any], bucket: str) -> dict[str, Any]:
