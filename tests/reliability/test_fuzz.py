@@ -57,3 +57,23 @@ def test_issue11_oversized_json_names_max_line_chars():
     case = fuzz_cases.Case("big.json", b'["' + b"x" * (fuzz_cases.LIMITS["max_line_chars"] * 5) + b'"]')
     (item,) = run_reader_case(case)
     assert item.reason == f"document larger than max_line_chars={fuzz_cases.LIMITS['max_line_chars']}"
+
+
+def _warc_two_pages(gz):
+    pages = [("response", "text/html; charset=utf-8",
+              f"<html><body><p>{fuzz_cases.good_text(n)}</p></body></html>".encode()) for n in (1, 2)]
+    return fuzz_cases._warc_bytes(pages, gz)
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("where", ["header-start", "mid-header", "after-uri-name"])
+def test_issue11_warc_cut_in_second_header_is_quarantined(gz, where):
+    # warcio yielded a typeless record, raised AttributeError, or stopped silently here.
+    data, ends = _warc_two_pages(gz)
+    second = data[ends[0]:] if not gz else __import__("gzip").decompress(data[ends[0]:])
+    offset = {"header-start": 8, "mid-header": 100, "after-uri-name": second.index(b"WARC-Target-URI") + 5}[where]
+    cut = ends[0] + (offset if not gz else min(offset, ends[1] - ends[0] - 20))
+    items = run_reader_case(fuzz_cases.Case("c.warc.gz" if gz else "c.warc", data[:cut]))
+    kinds = [type(x).__name__ for x in items]
+    assert kinds == ["Article", "Quarantined"], kinds
+    assert items[1].record == 2 and "WARC" in items[1].reason

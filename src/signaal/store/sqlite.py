@@ -97,6 +97,12 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.db.close()
 
+    def check(self) -> list[str]:
+        """What is wrong with the store (integrity, FTS sync, orphaned rows); empty when sound."""
+        from .check import problems
+
+        return problems(self.db)
+
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
 
