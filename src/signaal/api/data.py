@@ -20,6 +20,7 @@ from . import queries
 from .errors import ApiError
 
 RECORD_TABLES = ("claims", "events", "quantities")
+LEAD_CHARS = 90
 
 
 def db_of(store: Store) -> Any:
@@ -47,17 +48,29 @@ def date_label(start: Optional[str], end: Optional[str], precision: Optional[str
     return interval.label()
 
 
+def lead(title: Optional[str], text: Optional[str], size: int = LEAD_CHARS) -> Optional[str]:
+    """The text's first words (cut at a space, with an ellipsis) when there is no title."""
+    if title or not text:
+        return None
+    first = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(first) <= size:
+        return first
+    return first[:size].rsplit(" ", 1)[0] + "…"
+
+
 def article_ref(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "source": article.source,
             "lang": article.lang, "url": article.url,
-            "date": article.published.label() if article.published else None}
+            "date": article.published.label() if article.published else None,
+            "lead": lead(article.title, article.text)}
 
 
 def ref_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """The article reference of a listed record (its ``a_*`` columns)."""
     return {"id": row["article_id"], "title": row["a_title"], "source": row["a_source"],
             "lang": row["a_lang"], "url": row["a_url"],
-            "date": date_label(row["a_start"], row["a_end"], row["a_precision"])}
+            "date": date_label(row["a_start"], row["a_end"], row["a_precision"]),
+            "lead": lead(row["a_title"], row["a_lead"])}
 
 
 def claim_out(c: Claim) -> dict[str, Any]:

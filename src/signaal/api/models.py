@@ -38,6 +38,7 @@ class ArticleRef(BaseModel):
     lang: Optional[str] = None
     date: Optional[str] = Field(None, description="Published date at its precision (2022-02, 2022-02-14)")
     url: Optional[str] = None
+    lead: Optional[str] = Field(None, description="The text's first words, when there is no title")
 
 
 class ArticleSummary(ArticleRef):

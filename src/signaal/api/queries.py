@@ -13,7 +13,7 @@ from ..store.queries import article_filters
 # Columns of the article a listed record belongs to (prefixed a_ to keep them apart).
 ARTICLE_COLUMNS = ("a.title AS a_title, a.source AS a_source, a.lang AS a_lang, a.url AS a_url, "
                    "a.published_start AS a_start, a.published_end AS a_end, "
-                   "a.published_precision AS a_precision")
+                   "a.published_precision AS a_precision, SUBSTR(a.text, 1, 200) AS a_lead")
 # Per record table: filter name -> SQL clause (each ? takes the filter's value).
 FILTERS: dict[str, dict[str, str]] = {
     "claims": {

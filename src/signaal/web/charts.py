@@ -99,7 +99,7 @@ def lanes_chart(lanes: Sequence[dict[str, Any]], dates: Sequence[str],
     the sorted bucket labels ``dates``; a dot's area grows with ``n``."""
     if not lanes or not dates:
         return {"empty": True, "width": WIDTH, "height": 80}
-    left = 180
+    left = 230
     inner_w = WIDTH - left - PAD["right"]
     pos = {d: i for i, d in enumerate(dates)}
     step = inner_w / max(len(dates) - 1, 1)

@@ -23,6 +23,7 @@ from .highlight import article_html, mark_text, quantity_tag, sentence_html
 HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 50
+DYAD_EVENTS = 20
 
 
 def templates(user_dir: Optional[str | Path] = None) -> Jinja2Templates:
@@ -98,7 +99,7 @@ def dyad(request: Request, source: str, target: str, bucket: str = "day",
     chart = charts.line_chart(series["points"], href, title)
     evidence = signals.dyad_evidence(store, source, target, bucket, date) if date else None
     events = data.records_page(store, "events", {"source_actor": source, "target_actor": target},
-                               limit=PAGE)
+                               limit=DYAD_EVENTS)
     json_url = f"/api/dyads/{source}/{target}/series?bucket={bucket}"
     return page(request, "dyad.html", f"{source} → {target}", json_url, source=source,
                 target=target, bucket=bucket, series=series, chart=chart, date=date,
@@ -110,7 +111,7 @@ def dyad(request: Request, source: str, target: str, bucket: str = "day",
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> Response:
     detail = data.article_detail(_store(request), article_id)
-    return page(request, "article.html", detail["title"] or article_id,
+    return page(request, "article.html", detail["title"] or detail["lead"] or article_id,
                 f"/api/articles/{article_id}", a=detail, body=article_html(detail))
 
 
@@ -134,18 +135,20 @@ def claims(request: Request, actor: Optional[str] = None, source: Optional[str] 
 
 
 @router.get("/events")
-def events(request: Request, actor: Optional[str] = None, type: Optional[str] = None,
+def events(request: Request, actor: Optional[str] = None, source_actor: Optional[str] = None,
+           target_actor: Optional[str] = None, type: Optional[str] = None,
            mode: Optional[str] = None, contains: Optional[str] = None,
            date_from: Optional[str] = None, date_to: Optional[str] = None,
            offset: int = 0) -> Response:
     if type and type not in PLOVER_TYPES or mode and mode not in MODES:
         raise ApiError(400, "unknown event type or mode; pick one from the lists")
-    filters = {"actor": actor or None, "type": type or None, "mode": mode or None}
+    filters = {"actor": actor or None, "source_actor": source_actor or None,
+               "target_actor": target_actor or None, "type": type or None, "mode": mode or None}
     found = data.records_page(_store(request), "events", filters, date_from=date_from or None,
                               date_to=date_to or None, contains=contains or None,
                               limit=PAGE, offset=max(offset, 0))
-    args = dict(actor=actor, type=type, mode=mode, contains=contains, date_from=date_from,
-                date_to=date_to)
+    args = dict(actor=actor, source_actor=source_actor, target_actor=target_actor, type=type,
+                mode=mode, contains=contains, date_from=date_from, date_to=date_to)
     return page(request, "events.html", "Events", "/api/events" + query_string(**args),
                 found=found, args=args)
 
@@ -181,8 +184,8 @@ def _story_lanes(stories: list[dict], dates: dict[str, Optional[str]]) -> dict[s
             if dates.get(a):
                 per_day[dates[a]] = per_day.get(dates[a], 0) + 1
         days |= set(per_day)
-        label = s["label"] if len(s["label"]) <= 26 else s["label"][:25] + "…"
-        lanes.append({"label": label, "href": f"#story-{s['id']}", "items": [
+        label = s["label"] if len(s["label"]) <= 28 else s["label"][:27] + "…"
+        lanes.append({"label": f"{s['id']}. {label}", "href": f"#story-{s['id']}", "items": [
             {"date": d, "n": n, "href": f"#story-{s['id']}",
              "title": f"{s['label']}: {n} article(s) on {d}"} for d, n in sorted(per_day.items())]})
     return charts.lanes_chart(lanes, sorted(days))
