@@ -31,13 +31,13 @@ from ..errors import InputError
 from ..records import Article, Claim, Mention, stable_id
 from . import spans
 from .claims_frame import Frame, colon_frame, noun_frame, prep_frame, verb_frame
-from .claims_lex import CueHit, Lex, find_phrase, get
+from .claims_lex import CueHit, find_pattern, get
+from .claims_polarity import polarity, split_content
 from .claims_speaker import Context
 from .claims_text import View, match_cues
 from .actors import home_country, registry
 
 EXTRACTOR = "signaal.claims.v1"
-CONDITIONALS = ("als", "indien", "wanneer", "if", "unless")
 SCARE_QUOTE_WORDS = 4
 NOT_YET = ("nog", "still", "yet")
 NON_MODAL = ("is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd",
@@ -69,7 +69,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = ()) -> list[Cla
             frames[f.sent_no].append(f)
             ctx.history.append((k, f.speakers))
     _continuations(view, frames, consumed)
-    return _claims(article, view, frames)
+    return _claims(article, view, frames, mentions)
 
 
 def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
@@ -191,96 +191,46 @@ def _follow(view: View, k: int, src: Frame, cue: Optional[str], polarity: str) -
 def _deontic_token(view: View, k: int) -> Optional[str]:
     sent = view.sents[k]
     words = view.words(sent.lo, sent.hi)
-    for ph, effect in view.lex.modals:
+    for segs, effect in view.lex.modals:
         if effect == "deontic":
-            i = find_phrase(words, ph)
+            i = find_pattern(words, segs)
             if i >= 0:
-                return " ".join(t.text for t in view.toks[sent.lo + i:sent.lo + i + len(ph)])
+                return " ".join(t.text for t in view.toks[sent.lo + i:sent.lo + i + len(segs[0])])
     return None
 
 
-def _effects(lex: Lex, words: list[str]) -> set[str]:
-    found = {effect for ph, effect in lex.modals if find_phrase(words, ph) >= 0}
-    if any(find_phrase(words, ph) >= 0 for ph in lex.denials):
-        found.add("denial")
-    return found
+def _propositions(view: View, f: Frame, country, mentions) -> list[tuple[tuple[int, int], str]]:
+    """(content span, polarity) per proposition: one, or one per coordinated clause when the
+    clauses differ in polarity ("dat Rusland niemand bedreigt en dat het Westen moet ophouden")."""
+    whole = polarity(view, f, None, country, mentions)
+    if whole is None:
+        return []
+    parts = split_content(view, f.content)
+    if len(parts) > 1:
+        pols = [polarity(view, f, p, country, mentions) for p in parts]
+        if None not in pols and len(set(pols)) > 1:
+            return list(zip(parts, pols))
+    return [(f.content, whole)]
 
 
-def _own_action(view: View, f: Frame) -> bool:
-    """Whether a wil-type cue takes its speaker's own infinitive ("wil een overleg beleggen")."""
-    toks = [t for t in view.toks[view.token_at(f.content[0]):view.token_at(f.content[1])] if not t.punct]
-    if f.comp and toks and toks[0].low not in ("te", "to") or not toks:
-        return False
-    if toks[0].low == "to":
-        return True
-    last = toks[-1]
-    if last.low in ("worden", "be"):
-        return False  # "wil betrokken worden": others are to act
-    if last.pos:
-        return last.pos in ("VERB", "AUX")
-    return last.low.endswith("en") and not last.text[:1].isupper() and \
-        not (len(toks) > 1 and view.lex.is_(toks[-2].low, "det"))
-
-
-def _conditional(view: View, f: Frame) -> bool:
-    """"Als Rusland binnenvalt, ...": a condition opening the content or one of its clauses."""
-    toks = [t for t in view.toks[view.token_at(f.content[0]):view.token_at(f.content[1])] if not t.quote]
-    return any(t.low in CONDITIONALS and (n == 0 or toks[n - 1].text == ",") for n, t in enumerate(toks))
-
-
-def polarity(view: View, f: Frame) -> Optional[str]:
-    """The frame's polarity, or None when it is a refusal to speak ("wilde er niets over kwijt")."""
-    words = [t.low for t in view.toks[view.token_at(f.content[0]):view.token_at(f.content[1])]]
-    effects = _effects(view.lex, words)
-    if "refusal" in effects:
-        return None
-    if f.hit is None:
-        base = f.polarity or "asserted"
-    else:
-        pat = f.hit.pattern
-        if f.negated:
-            if pat.polarity == "asserted" and not f.comp and pat.kind == "verb":
-                return None  # "wilde hij niet zeggen": nothing was said
-            base = pat.negated or {"asserted": "denied", "denied": "asserted"}.get(pat.polarity, pat.polarity)
-        else:
-            base = pat.polarity
-            if pat.object and not _own_action(view, f):
-                base = pat.object
-        if base == "asserted" and pat.kind in ("copula", "stance"):
-            return base
-    if base != "asserted":
-        return base
-    if "deontic" in effects or any(h.pattern.polarity == "demanded" for h in f.nested):
-        return "demanded"
-    if "future" in effects or any(h.pattern.polarity == "expected" for h in f.nested) \
-            or _conditional(view, f):
-        return "expected"
-    if "denial" in effects:
-        return "denied"
-    return base
-
-
-def _claims(article: Article, view: View, frames: list[list[Frame]]) -> list[Claim]:
+def _claims(article: Article, view: View, frames: list[list[Frame]], mentions) -> list[Claim]:
     out: dict[str, Claim] = {}
     for k, group in enumerate(frames):
         sent = view.sents[k]
         for f in group:
-            pol = polarity(view, f)
-            if pol is None:
-                continue
-            a, b = f.content
-            content = spans.evidence(article, a, b, sent.start, sent.end)
             evidence = spans.evidence(article, f.span[0], f.span[1], sent.start, sent.end)
-            direct = view.quoted(sent, a, b) or f.boundary == "continuation" and f.cue is None
             for sp in f.speakers:
                 s_sent = next((s for s in view.sents if s.start <= sp.start < s.end), sent)
                 speaker = spans.evidence(article, sp.start, sp.end, s_sent.start, s_sent.end) \
                     if sp.end > sp.start and f.boundary != "continuation" else None
-                cid = stable_id(article.id, "claim", a, b, sp.name, EXTRACTOR)
-                if cid in out:
-                    continue
-                out[cid] = Claim(id=cid, source=sp.name, source_actor=sp.country, cue=f.cue,
-                                 polarity=pol, direct=direct, content=content, evidence=evidence,
-                                 via=(sp.name,) + f.via if f.via else (), source_code=sp.code,
-                                 speaker=speaker, extractor=EXTRACTOR)
+                for (a, b), pol in _propositions(view, f, sp.country, mentions):
+                    cid = stable_id(article.id, "claim", a, b, sp.name, EXTRACTOR)
+                    if cid in out:
+                        continue
+                    direct = view.quoted(sent, a, b) or f.boundary == "continuation" and f.cue is None
+                    out[cid] = Claim(id=cid, source=sp.name, source_actor=sp.country, cue=f.cue,
+                                     polarity=pol, direct=direct,
+                                     content=spans.evidence(article, a, b, sent.start, sent.end),
+                                     evidence=evidence, via=(sp.name,) + f.via if f.via else (),
+                                     source_code=sp.code, speaker=speaker, extractor=EXTRACTOR)
     return sorted(out.values(), key=lambda c: (c.evidence.sentence_start, c.content.start_char, c.source))

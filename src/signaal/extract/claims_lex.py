@@ -8,19 +8,33 @@ this module only compiles the rows into matchers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import lexicon
 
 GAP = 12  # longest gap (tokens) allowed inside a discontinuous cue ("laat ... weten")
+MODAL_GAP = 6  # longest gap inside a polarity pattern ("niet naïef mag")
+NOT = "\x00not"  # marks a negated alternative set in a Phrase
 
 Phrase = tuple[frozenset, ...]
 
 
 def phrase(text: str) -> Phrase:
-    """A lexicon phrase: tokens separated by spaces, alternatives by ``|``."""
-    return tuple(frozenset(a.lower() for a in tok.split("|")) for tok in text.split())
+    """A lexicon phrase: tokens separated by spaces, alternatives by ``|``; a token written
+    ``!a|b`` matches any word but those ("gaat !om": 'gaat' not followed by 'om'); an alternative
+    with ``*`` is a glob ("ge*d" matches participles like 'gevormd')."""
+    out = []
+    for tok in text.split():
+        alts = {a.lower() for a in tok.lstrip("!").split("|")}
+        out.append(frozenset(alts | {NOT}) if tok.startswith("!") else frozenset(alts))
+    return tuple(out)
+
+
+def pattern(text: str) -> tuple[Phrase, ...]:
+    """A pattern of phrases separated by ``...`` (a gap of up to MODAL_GAP words in one clause)."""
+    return tuple(phrase(seg.strip()) for seg in text.split("...") if seg.strip())
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class CuePattern:
     needs: str  # "" | comp
     negated: str  # polarity when the cue is negated ("" = asserted<->denied)
     object: str  # polarity for a dat-clause/object instead of an own infinitive ("" = same)
+    te: str = ""  # polarity when the content is a te/to-infinitive ("waarschuwt X niet te ...")
+    accuse: bool = False  # an accusation: denial words in it do not make it a denial
 
     @property
     def size(self) -> int:
@@ -58,7 +74,8 @@ def _compile(row: dict) -> CuePattern:
     return CuePattern(lemma=row["lemma"].strip(), segments=segs, final=final,
                       polarity=row["polarity"].strip(), kind=row["kind"].strip(),
                       content=row["content"].strip(), needs=row.get("needs", "").strip(),
-                      negated=row.get("negated", "").strip(), object=row.get("object", "").strip())
+                      negated=(row.get("negated") or "").strip(), object=(row.get("object") or "").strip(),
+                      te=(row.get("te") or "").strip(), accuse=(row.get("accuse") or "").strip() == "yes")
 
 
 @dataclass(frozen=True)
@@ -69,8 +86,8 @@ class Lex:
     cues: tuple[CuePattern, ...]
     classes: dict  # class -> frozenset of exact words
     prefixes: dict  # class -> tuple of prefixes (rows ending in *)
-    modals: tuple[tuple[Phrase, str], ...]
-    denials: tuple[Phrase, ...]
+    modals: tuple[tuple[tuple[Phrase, ...], str], ...]
+    denials: tuple[tuple[Phrase, ...], ...]
     negations: frozenset
     quote_marks: tuple[str, ...]
     elisions: tuple[str, ...]
@@ -101,8 +118,8 @@ def get(lang: str) -> Lex:
         lang=lang, cues=cues,
         classes={c: frozenset(ws) for c, ws in classes.items()},
         prefixes={c: tuple(ps) for c, ps in prefixes.items()},
-        modals=tuple((phrase(r["pattern"]), r["effect"].strip()) for r in lexicon.load(lang, "modals.tsv")),
-        denials=tuple(phrase(r["pattern"]) for r in lexicon.load(lang, "denial_words.tsv")),
+        modals=tuple((pattern(r["pattern"]), r["effect"].strip()) for r in lexicon.load(lang, "modals.tsv")),
+        denials=tuple(pattern(r["pattern"]) for r in lexicon.load(lang, "denial_words.tsv")),
         negations=frozenset(w.lower() for w in lexicon.load(lang, "negations.txt")),
         quote_marks=tuple(marks),
         elisions=tuple(lexicon.load(lang, "elisions.txt")),
@@ -116,7 +133,12 @@ def phrase_at(words: Sequence[str], i: int, ph: Phrase) -> bool:
     """Whether ``ph`` matches ``words`` starting at ``i``."""
     if i + len(ph) > len(words):
         return False
-    return all(words[i + k] in alts for k, alts in enumerate(ph))
+    return all((not _word_in(words[i + k], alts)) if NOT in alts else _word_in(words[i + k], alts)
+               for k, alts in enumerate(ph))
+
+
+def _word_in(word: str, alts: frozenset) -> bool:
+    return word in alts or any("*" in a and fnmatchcase(word, a) for a in alts)
 
 
 def find_phrase(words: Sequence[str], ph: Phrase) -> int:
@@ -125,3 +147,31 @@ def find_phrase(words: Sequence[str], ph: Phrase) -> int:
         if phrase_at(words, i, ph):
             return i
     return -1
+
+
+_STOPS = frozenset({".", ",", ";", ":", "?", "!", "dat", "that", "maar", "but"})
+
+
+def match_pattern(words: Sequence[str], segs: tuple[Phrase, ...], gap: int = MODAL_GAP) -> list[int]:
+    """The word indices where ``segs`` first match in order, each gap at most ``gap`` words
+    without a clause break between them; [] when they do not."""
+    for i in range(len(words) - len(segs[0]) + 1):
+        if not phrase_at(words, i, segs[0]):
+            continue
+        hit, pos = list(range(i, i + len(segs[0]))), i + len(segs[0])
+        for seg in segs[1:]:
+            q = next((q for q in range(pos, min(len(words), pos + gap + 1))
+                      if phrase_at(words, q, seg) or words[q] in _STOPS), None)
+            if q is None or not phrase_at(words, q, seg):
+                break
+            hit += range(q, q + len(seg))
+            pos = q + len(seg)
+        else:
+            return hit
+    return []
+
+
+def find_pattern(words: Sequence[str], segs: tuple[Phrase, ...], gap: int = MODAL_GAP) -> int:
+    """The first index where ``segs`` match (see ``match_pattern``), or -1."""
+    hit = match_pattern(words, segs, gap)
+    return hit[0] if hit else -1
