@@ -1,4 +1,6 @@
-"""Merge the trained syntax and NER pipelines into the committed model ``src/signaal/nlp/models/nl_signaal``.
+"""Merge the syntax pipeline (best on syntax-dev) and the NER pipeline (stage 2, last) into the model.
+
+Writes ``src/signaal/nlp/models/nl_signaal``.
 
 Usage: ``python train/assemble.py [--output train/output] [--model src/signaal/nlp/models/nl_signaal]``
 
@@ -21,11 +23,11 @@ HERE = Path(__file__).resolve().parent
 def assemble(output: Path, model: Path) -> None:
     """Build the merged pipeline from ``output/{syntax,ner}/model-best`` and write it to ``model``."""
     nlp = spacy.load(output / "syntax" / "model-best")
-    ner_nlp = spacy.load(output / "ner" / "model-best")
+    ner_nlp = spacy.load(output / "ner_finetune" / "model-last")
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, after="parser")
     syn_meta = json.loads((output / "syntax" / "model-best" / "meta.json").read_text())
-    ner_meta = json.loads((output / "ner" / "model-best" / "meta.json").read_text())
+    ner_meta = json.loads((output / "ner" / "model-best" / "meta.json").read_text())  # stage 1: dev scores
     nlp.meta.update({
         "name": "signaal", "version": "1.0.0", "license": "CC BY-SA 4.0 (UD data); CoNLL-2002 research use",
         "description": "Signaal Dutch news pipeline: tagger, morphologizer, edit-tree lemmatizer, parser "
@@ -34,7 +36,8 @@ def assemble(output: Path, model: Path) -> None:
         "sources": [
             {"name": "UD_Dutch-Alpino r2.16 (dev+test)", "license": "CC BY-SA 4.0"},
             {"name": "UD_Dutch-LassySmall r2.16 (dev+test)", "license": "CC BY-SA 4.0"},
-            {"name": "CoNLL-2002 Dutch NER (ned.train, dev ned.testa)", "license": "research use, unknown"},
+            {"name": "CoNLL-2002 Dutch NER (ned.train; ned.testa for selection, then fine-tuning)",
+             "license": "research use, unknown"},
         ],
         "performance": {**syn_meta.get("performance", {}), **ner_meta.get("performance", {})},
     })

@@ -4,7 +4,8 @@ Usage: ``python train/convert.py [--data ../shared/data] [--out train/corpus]``
 
 Split (documented in train/README.md, deterministic, no randomness):
 
-* NER: CoNLL-2002 ``ned.train`` -> ner-train, ``ned.testa`` -> ner-dev, ``ned.testb`` -> ner-test.
+* NER: CoNLL-2002 ``ned.train`` -> ner-train, ``ned.testa`` -> ner-dev, ``ned.testb`` -> ner-test;
+  ``ner-train-dev`` = train + testa for the fine-tuning stage.
 * Syntax: all of UD Alpino test and LassySmall test -> syntax-train. The documents of the two dev
   files, numbered in file order: index % 2 == 1 -> syntax-test (held out, reported),
   index % 4 == 0 -> syntax-dev (model selection), index % 4 == 2 -> syntax-train.
@@ -133,10 +134,13 @@ def main() -> None:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("nl")
+    ner = {}
     for name, part in (("train", "train"), ("dev", "testa"), ("test", "testb")):
-        docs = convert_ner(args.data / "conll2002-dutch" / f"ned.{part}")
-        DocBin(docs=docs).to_disk(args.out / f"ner-{name}.spacy")
-        print(f"ner-{name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+        ner[name] = convert_ner(args.data / "conll2002-dutch" / f"ned.{part}")
+        DocBin(docs=ner[name]).to_disk(args.out / f"ner-{name}.spacy")
+        print(f"ner-{name}: {len(ner[name])} docs, {sum(len(d) for d in ner[name])} tokens")
+    # the second NER stage fine-tunes on train + dev (testb stays unseen)
+    DocBin(docs=ner["train"] + ner["dev"]).to_disk(args.out / "ner-train-dev.spacy")
     for name, docs in split_ud(args.data).items():
         docs_ = [ud_doc(nlp.vocab, d) for d in docs]
         DocBin(docs=docs_, store_user_data=False).to_disk(args.out / f"syntax-{name}.spacy")

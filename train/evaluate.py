@@ -92,7 +92,7 @@ def main() -> None:
         "model": str(path.name),
         "size_mb": round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1),
         "ner_conll2002_testb": ner_scores(nlp, testb),
-        "ner_conll2002_testa_dev": ner_scores(nlp, ev.read_conll2002(args.data / "conll2002-dutch" / "ned.testa")),
+        "ner_conll2002_testa_trained_on_in_stage2": ner_scores(nlp, ev.read_conll2002(args.data / "conll2002-dutch" / "ned.testa")),
         "ner_meantime_nl": ner_scores(nlp, meantime),
         "ner_meantime_nl_per_org_loc": ner_scores(nlp, meantime, ("PER", "ORG", "LOC")),
         "ud_heldout": syntax_scores(nlp, args.corpus),

@@ -12,7 +12,7 @@ from signaal.nlp.training import RECIPE, retrain, steps
 
 def test_training_steps_run_the_recipe_in_order(tmp_path):
     names = [name for name, _ in steps(tmp_path)]
-    assert names == ["convert", "train-ner", "train-syntax", "assemble", "evaluate"]
+    assert names == ["convert", "train-ner", "finetune-ner", "train-syntax", "assemble", "evaluate"]
     for _, argv in steps(tmp_path):
         scripts = [a for a in argv if a.endswith((".py", ".cfg"))]
         assert all(Path(s).is_file() for s in scripts), scripts

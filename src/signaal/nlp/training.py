@@ -1,7 +1,8 @@
 """Retrain the committed Dutch pipeline by running the ``train/`` recipe (a source checkout only).
 
 Steps (each a subprocess, so a crash names its step): convert the shared corpora, train the NER
-pipeline, train the syntax pipeline, merge both into ``nlp/models/nl_signaal``, score it.
+pipeline (stage 1, selected on ned.testa), fine-tune it on ned.train + ned.testa (stage 2), train
+the syntax pipeline, merge both into ``nlp/models/nl_signaal``, score it.
 Seeds are fixed in the configs and BLAS runs single-threaded, so reruns give the same model.
 """
 
@@ -30,6 +31,11 @@ def steps(data: Path, recipe: Path = RECIPE, evaluate: bool = True) -> list[tupl
         ("train-ner", train + [str(recipe / "configs" / "ner.cfg"), "--output", str(output / "ner"),
                                "--paths.train", str(corpus / "ner-train.spacy"),
                                "--paths.dev", str(corpus / "ner-dev.spacy")]),
+        ("finetune-ner", train + [str(recipe / "configs" / "ner_finetune.cfg"),
+                                  "--output", str(output / "ner_finetune"),
+                                  "--paths.train", str(corpus / "ner-train-dev.spacy"),
+                                  "--paths.dev", str(corpus / "ner-dev.spacy"),
+                                  "--paths.stage1", str(output / "ner" / "model-best")]),
         ("train-syntax", train + [str(recipe / "configs" / "syntax.cfg"), "--output", str(output / "syntax"),
                                   "--paths.train", str(corpus / "syntax-train.spacy"),
                                   "--paths.dev", str(corpus / "syntax-dev.spacy")]),
