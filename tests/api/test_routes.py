@@ -141,3 +141,26 @@ def test_routes_alerts_answer_even_without_the_engine(client):
     assert set(body) >= {"available", "method", "rows"}
     if not body["available"]:
         assert body["rows"] == [] and "not available" in body["note"]
+
+
+def test_routes_alerts_list_what_the_rules_fired(corpus_db, serve, tmp_path):
+    import shutil
+
+    from signaal import Store
+    from signaal.analyze.alerts import evaluate
+    from signaal.analyze.rules import parse_rules
+
+    db = tmp_path / "alerts.db"
+    shutil.copy(corpus_db, db)
+    rules = parse_rules("rules:\n  - name: rus-denial\n    kind: claim\n"
+                        "    where: {source_actor: RUS, polarity: denied}\n")
+    with Store(db) as store:
+        evaluate(store, rules)
+    server = serve(db)
+    body = httpx.get(server.url + "/api/alerts").json()
+    assert body["available"] is True
+    # RUS denials: the Kremlin (a2, 15 Feb) and Russia in the hostile article (a5, 18 Feb).
+    assert [(a["rule"], a["date"], a["article_ids"]) for a in body["rows"]] == [
+        ("rus-denial", "2022-02-18", ["a5-hostile"]), ("rus-denial", "2022-02-15", ["a2-kremlin"])]
+    page = httpx.get(server.url + "/", headers={"accept": "text/html"}).text
+    assert page.count('<span class="chip">rus-denial</span>') == 2

@@ -114,11 +114,11 @@ def stories(store: Store, limit: int = 50) -> dict[str, Any]:
     return {"available": True, "method": "signaal.analyze.stories.stories", "rows": rows}
 
 
-def alerts(store: Store) -> dict[str, Any]:
-    """Alerts fired so far, newest first."""
-    fn = analysis("alerts", "fired")
+def alerts(store: Store, limit: int = 200) -> dict[str, Any]:
+    """Alerts the store has fired (``signaal alerts`` / watch mode), newest news first."""
+    fn = analysis("alerts", "stored_alerts")
     if fn is None:
-        return unavailable("signaal.analyze.alerts.fired")
-    found = fn(store)
-    rows = [a.to_dict() if hasattr(a, "to_dict") else dict(a) for a in found]
-    return {"available": True, "method": "signaal.analyze.alerts.fired", "rows": rows}
+        return unavailable("signaal.analyze.alerts.stored_alerts")
+    found = sorted(fn(store), key=lambda a: (a.date, a.rule, a.id), reverse=True)[:limit]
+    return {"available": True, "method": "signaal.analyze.alerts.stored_alerts",
+            "rows": [a.to_dict() for a in found]}
