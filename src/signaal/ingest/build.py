@@ -7,12 +7,16 @@ once, so a Dutch article gets the same regions, language and id whichever reader
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Union
 
 from ..records import Article, Interval, Provenance, Quarantined, stable_id
 from . import dedup, hygiene, lang as langid
 from .sources import Problem
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,23 @@ def _clean(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
+# A scheme prefix once browsers have dropped the whitespace and C0 controls they ignore in URLs.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+WEB_SCHEMES = ("http", "https")
+
+
+def _url(value: Optional[str]) -> Optional[str]:
+    """The article URL, or None for a non-web scheme (``javascript:``, ``data:``, ``file:``):
+    such a value is never an article's address and would be a live link on the dashboard."""
+    url = _clean(value)
+    probe = re.sub(r"[\x00-\x20\x7f]", "", url or "")
+    m = _SCHEME.match(probe)
+    if url and m and m.group()[:-1].lower() not in WEB_SCHEMES:
+        log.warning("dropped url with a non-web scheme: %r", url[:80])
+        return None
+    return url
+
+
 def finish(draft: Draft, file: str, reader: str, opts: Options) -> Union[Article, Quarantined]:
     """The Article for a draft, or why it is quarantined (empty or oversized body)."""
     text = draft.text
@@ -85,7 +106,7 @@ def finish(draft: Draft, file: str, reader: str, opts: Options) -> Union[Article
                           text)
     regions, related = hygiene.analyse(text)
     content_hash = dedup.content_hash(text)
-    url = _clean(draft.url)
+    url = _url(draft.url)
     article = Article(
         id=stable_id("article", content_hash, url or ""),
         text=text,
