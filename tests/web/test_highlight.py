@@ -72,3 +72,11 @@ def test_highlight_mark_text_finds_the_span():
     assert str(mark_text("Het Kremlin ontkent dat.", "ontkent")) == (
         'Het Kremlin <mark class="hit">ontkent</mark> dat.')
     assert str(mark_text("no match <i>", "zzz")) == "no match &lt;i&gt;"
+
+
+def test_highlight_snippet_marks_matches_after_escaping():
+    from signaal.web.highlight import snippet_html
+
+    html = str(snippet_html("de [troepen] <script>x</script> [a&b]"))
+    assert html == ('de <mark class="hit">troepen</mark> &lt;script&gt;x&lt;/script&gt; '
+                    '<mark class="hit">a&amp;b</mark>')

@@ -20,7 +20,9 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: Optional[st
     if token:
         overrides["api_token"] = token
     app = create_app(db, overrides)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    # A longer keep-alive than uvicorn's 5 s: busy dashboards reuse connections between pages.
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+                timeout_keep_alive=30)
 
 
 def _command(db_option):

@@ -8,6 +8,7 @@ its first piece). Only escaped article text and escaped labels go into the marku
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional
 
@@ -144,3 +145,11 @@ def mark_text(sentence: str, text: str, classes: str = "hit") -> Markup:
     """A sentence with the first occurrence of ``text`` marked (for rows that carry no offsets)."""
     at = sentence.find(text) if text else -1
     return sentence_html(sentence, at, at + len(text), classes) if at >= 0 else escape(sentence)
+
+
+_SNIPPET_HIT = re.compile(r"\[([^\[\]]{1,200})\]")
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A search snippet with its ``[match]`` brackets as marks (the text is escaped first)."""
+    return Markup(_SNIPPET_HIT.sub(r'<mark class="hit">\1</mark>', str(escape(snippet))))

@@ -18,7 +18,7 @@ from ..api import data, signals
 from ..api.errors import ApiError
 from ..records import MODES, PLOVER_TYPES, POLARITIES
 from . import charts
-from .highlight import article_html, mark_text, quantity_tag, sentence_html
+from .highlight import article_html, mark_text, quantity_tag, sentence_html, snippet_html
 
 HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -31,7 +31,8 @@ def templates(user_dir: Optional[str | Path] = None) -> Jinja2Templates:
     dirs = ([str(user_dir)] if user_dir else []) + [str(HERE / "templates")]
     # Lenient undefined: analysis rows are open dicts and a missing key must read as empty.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True)
-    env.globals.update(sentence_html=sentence_html, mark_text=mark_text, quantity_tag=quantity_tag,
+    env.globals.update(sentence_html=sentence_html, mark_text=mark_text, snippet_html=snippet_html,
+                       quantity_tag=quantity_tag,
                        fmt=charts.fmt_value, POLARITIES=POLARITIES, MODES=MODES,
                        PLOVER_TYPES=PLOVER_TYPES, query=query_string)
     return Jinja2Templates(env=env)
