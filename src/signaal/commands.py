@@ -207,7 +207,7 @@ def _commands(db_option: Callable) -> list[click.Command]:
 
     @click.command()
     @db_option
-    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gdelt"]),
                   default="jsonl", show_default=True)
     @click.option("-o", "--output", "out", required=True,
                   help="Output file ('-' for stdout); a directory for parquet")

@@ -14,7 +14,8 @@ from signaal.records import Actor, Article, Claim, Mention
 STATES = {"Rusland": "RUS", "Moskou": "RUS", "Oekraïne": "UKR", "Kiev": "UKR", "Russische": "RUS",
           "de VS": "USA", "Washington": "USA", "de EU": "EU", "NAVO": "NATO", "Polen": "POL",
           "Russia": "RUS", "Ukraine": "UKR", "Israël": "ISR", "Gaza": "PSE", "Iran": "IRN",
-          "diverse landen": None, "Amsterdam": "NLD", "China": "CHN", "Taiwan": "TWN"}
+          "diverse landen": None, "Amsterdam": "NLD", "China": "CHN", "Taiwan": "TWN",
+          "Estland": "EST", "Belarus": "BLR", "NATO": "NATO", "the EU": "EU", "Sherman": None}
 
 
 def parse(text, lang):
@@ -35,11 +36,11 @@ def mentions_for(article):
         start = low.find(name.lower())
         while start >= 0:
             end = start + len(name)
-            kind = "igo" if code in ("EU", "NATO") else "state"
+            kind = "person" if code is None else "igo" if code in ("EU", "NATO") else "state"
             ev = evidence(article, start, end, 0, len(article.text))
             out.append(Mention(ev, Actor(id=name, name=name, kind=kind, country=code)))
             start = low.find(name.lower(), end)
-    return [m for m in out if m.actor.country]
+    return out
 
 
 def run(text, lang="nl", claims=()):
@@ -71,7 +72,9 @@ def test_events_types_asserted(text, expected):
 @pytest.mark.parametrize("text,mode", [
     ("Rusland zal mogelijk deze week Oekraïne binnenvallen.", "expected"),
     ("Rusland is niet van plan Oekraïne binnen te vallen.", "denied"),
-    ("Als Rusland Oekraïne binnenvalt, volgen zware gevolgen.", "hypothetical"),
+    ("Als Rusland Oekraïne binnenvalt, volgen zware sancties.", "hypothetical"),
+    ("Polen is bereid opnieuw met Rusland te praten.", "hypothetical"),
+    ("Oekraïne zal geen enkele concessie doen aan Rusland.", "denied"),
     ("De EU overweegt sancties tegen Rusland.", "hypothetical"),
     ("Moskou is door diverse landen opgeroepen de spanningen te verminderen.", "demanded"),
     ("Rusland moet zijn troepen terugtrekken.", "demanded"),
@@ -136,3 +139,103 @@ def test_events_weights_order_modes():
     w = events.weights()
     assert w[("ASSAULT", "asserted")] < w[("ASSAULT", "expected")] < w[("ASSAULT", "denied")] < 0
     assert events.cameo()["ASSAULT"] == "19"
+
+
+def claim(text, cue, content, source, code, polarity="asserted", speaker=None):
+    """A hand-built claim over ``text``: its cue word, content span and speaker span."""
+    a = article_with(text)
+    c0 = text.index(content)
+    sp = speaker or source
+    s0 = text.index(sp)
+    return Claim(id="c", source=source, source_actor=code, cue=cue, polarity=polarity, direct=False,
+                 content=evidence(a, c0, c0 + len(content), 0, len(text)),
+                 evidence=evidence(a, 0, len(text), 0, len(text)),
+                 speaker=evidence(a, s0, s0 + len(sp), 0, len(text)))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rusland en Oekraïne hebben afgesproken de gesprekken voort te zetten.", ("AGREE", "asserted", "RUS", "UKR")),
+    ("Woensdag praten Rusland en de NAVO met elkaar in Brussel.", ("CONSULT", "asserted", "RUS", "NATO")),
+    ("Polen steunt Oekraïne.", ("SUPPORT", "asserted", "POL", "UKR")),
+    ("Rusland houdt een gezamenlijke oefening met Belarus.", ("COOPERATE", "asserted", "RUS", "BLR")),
+    ("In Amsterdam demonstreerden duizenden boeren.", ("PROTEST", "asserted", "NLD", "NLD")),
+    ("Oekraïne zal geen enkele concessie doen aan Rusland.", ("CONCEDE", "denied", "UKR", "RUS")),
+    ("Rusland is niet van plan Oekraïne aan te vallen.", ("ASSAULT", "denied", "RUS", "UKR")),
+    ("Rusland heeft 100.000 militairen bij de grens gelegerd.", ("MOBILIZE", "asserted", "RUS", None)),
+])
+def test_events_more_types_dutch(text, expected):
+    assert expected in dyads(run(text))
+
+
+def test_events_coordinated_sources_each_act():
+    found = dyads(run("Estland en Polen stuurden antitankwapens naar Oekraïne."))
+    assert ("AID", "asserted", "EST", "UKR") in found and ("AID", "asserted", "POL", "UKR") in found
+
+
+@pytest.mark.parametrize("text,cue,content,source,code,polarity,expected", [
+    ("Polen noemde het besluit van Rusland 'onwettig'.", "noemde", "het besluit van Rusland 'onwettig'",
+     "Polen", "POL", "asserted", ("ACCUSE", "asserted", "POL", "RUS")),
+    ("Polen noemde de eisen van Rusland onacceptabel.", "noemde", "de eisen van Rusland onacceptabel",
+     "Polen", "POL", "asserted", ("REJECT", "asserted", "POL", "RUS")),
+    ("Polen waarschuwde dat Rusland een hoge prijs zal betalen als het Oekraïne aanvalt.", "waarschuwde",
+     "Rusland een hoge prijs zal betalen als het Oekraïne aanvalt", "Polen", "POL", "expected",
+     ("THREATEN", "asserted", "POL", "RUS")),
+    ("Rusland wil garanties van de NAVO.", "wil", "garanties van de NAVO", "Rusland", "RUS", "demanded",
+     ("REQUEST", "asserted", "RUS", "NATO")),
+    ("Oekraïne prijst de steun van Polen.", "prijst", "de steun van Polen", "Oekraïne", "UKR", "asserted",
+     ("SUPPORT", "asserted", "UKR", "POL")),
+])
+def test_events_speech_acts_have_the_speaker_as_source(text, cue, content, source, code, polarity, expected):
+    c = claim(text, cue, content, source, code, polarity)
+    assert expected in dyads(run(text, claims=[c]))
+
+
+def test_events_speaker_country_from_earlier_apposition():
+    text = "De Amerikaanse onderhandelaar Sherman was kritisch. Sherman noemde de eisen onacceptabel."
+    s2 = text.index("Sherman noemde")
+    a = article_with(text)
+    c = Claim(id="c", source="Sherman", source_actor=None, cue="noemde", polarity="asserted", direct=False,
+              content=evidence(a, text.index("de eisen"), len(text) - 1, s2, len(text)),
+              evidence=evidence(a, s2, len(text), s2, len(text)),
+              speaker=evidence(a, s2, s2 + len("Sherman"), s2, len(text)))
+    ms = mentions_for(a) + [Mention(evidence(a, text.index("Amerikaanse"), text.index("Amerikaanse") + 11, 0, 50),
+                                    Actor(id="USA", name="VS", kind="state", country="USA"))]
+    found = events.extract(parse(text, "nl"), a, ms, [c])
+    assert [(e.type, e.source_actor) for e in found] == [("REJECT", "USA")]
+
+
+def test_events_threat_condition_is_no_event():
+    text = "Polen waarschuwde dat Rusland een hoge prijs zal betalen als het Oekraïne aanvalt."
+    c = claim(text, "waarschuwde", "Rusland een hoge prijs zal betalen als het Oekraïne aanvalt",
+              "Polen", "POL", "expected")
+    assert "ASSAULT" not in [e.type for e in run(text, claims=[c])]
+
+
+@pytest.mark.parametrize("text", [
+    "Het overleg duurde bijna acht uur.",  # a re-mention of talks, no new event
+    "De Russische onderhandelaar zei niets.",  # a negotiator is a person, not talks
+    "De dreigende taal van Rusland viel op.",  # an adjectival participle is no trigger
+    "Als Rusland Oekraïne binnenvalt, is dat een ramp.",  # the condition itself is not annotated
+])
+def test_events_traps_yield_nothing(text):
+    assert dyads(run(text)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NATO and Russia held talks in Geneva.", ("CONSULT", "asserted", "NATO", "RUS")),
+    ("Ukraine rejected the demands of Russia.", ("REJECT", "asserted", "UKR", "RUS")),
+    ("Russia condemned the sanctions of the EU.", ("ACCUSE", "asserted", "RUS", "EU")),
+])
+def test_events_english_more_types(text, expected):
+    assert expected in dyads(run(text, "en"))
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("If Russia invades Ukraine, the EU will impose sanctions.", "hypothetical"),
+    ("Russia is ready to withdraw troops from Ukraine.", "hypothetical"),
+    ("The EU urged Russia to withdraw its troops.", "demanded"),
+    ("Russia denies it plans an invasion of Ukraine.", "denied"),
+])
+def test_events_english_modes(text, mode):
+    found = [e for e in run(text, "en") if e.type != "ASSAULT" or "invasion" in text]
+    assert found and found[0].mode == mode, dyads(found)

@@ -2,72 +2,40 @@
 
 Stages, per content sentence:
 
-1. triggers — token patterns from ``lexicon/<lang>/events.tsv`` (forms or lemmas, ``*`` endings,
-   ``...`` gaps for separable verbs), each with an optional "requires" word in the sentence;
-2. mode — modality words near the trigger in its clause (``modality.tsv``), else the polarity of
+1. triggers — token patterns from ``lexicon/<lang>/events.tsv`` (``events_lex``); a noun trigger
+   that only re-mentions an event ("het overleg duurde acht uur") needs an anchor: an actor in
+   its clause, an event verb ("voeren", "begonnen aan") or an indefinite/bare form;
+2. speech acts — claims whose cue is an interaction (``speech_acts.tsv``: condemn → ACCUSE,
+   warn of consequences → THREATEN, call unacceptable → REJECT, praise → SUPPORT; a demand with
+   no PLOVER action → REQUEST), with the claim's speaker as source (``events_speech``);
+3. mode — modality words near the trigger in its clause (``modality.tsv``), else the polarity of
    the claim the trigger sits in; a denial whose content only points back ("daar plannen voor")
    denies the previous sentence's events;
-3. actors — source: the nearest actor before the trigger in the clause that is not the speaker
-   or the agent of a demand; else the last actor of the paragraph so far; target: the first
-   other actor after the trigger, else (for conflict types) the source's main counterpart in the
-   article, unless a domestic marker ("in het land") says there is none.
+4. actors — see ``events_actors`` for the source/target cascade.
 
 Precision first: a wrong event in an escalation index is worse than a missed one.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
+from .events_actors import (Sentence, Story, after_prep, between_pair, code, government_speaker,
+                            first_subject, inverted_subject, sources_in_clause, target_for, type_info)
+from .events_lex import (any_phrase, clause_bounds, context, find_triggers, match_at, modality,
+                         words)
+from .events_speech import acts_for, claim_target, speech_types
 from .spans import evidence, sentences
 
-EXTRACTOR = "signaal.events.v1"
-GAP = 6  # most tokens a "..." in a trigger pattern may skip
+EXTRACTOR = "signaal.events.v2"
 WINDOW_BEFORE, WINDOW_AFTER = 8, 3  # modality words count this near the trigger
 MODE_PRIORITY = ("hypothetical", "demanded", "denied", "expected")
 POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "demanded",
                     "hoped": "expected"}
-# Types whose missing target is the source's counterpart in the story, and types that stay home.
-OUTWARD = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "THREATEN"})
-DOMESTIC_BOTH_SIDES = frozenset({"COERCE", "PROTEST"})
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    parts: tuple  # tuple of str | None (None = a gap)
-    type: str
-    requires: tuple
-
-
-def _compile(pattern: str) -> tuple:
-    return tuple(None if p == "..." else p for p in pattern.lower().split())
-
-
-@lru_cache(maxsize=8)
-def _triggers(lang: str) -> tuple[_Pattern, ...]:
-    rows = lexicon.load(lang, "events.tsv")
-    pats = [_Pattern(_compile(r["pattern"]), r["type"],
-                     tuple(x for x in r["requires"].lower().split("|") if x)) for r in rows]
-    # Longer patterns first, so "militaire oefening" wins over "oefening".
-    return tuple(sorted(pats, key=lambda p: -len([x for x in p.parts if x])))
-
-
-@lru_cache(maxsize=8)
-def _modality(lang: str) -> tuple[tuple[tuple, str], ...]:
-    return tuple((_compile(r["pattern"]), r["mode"]) for r in lexicon.load(lang, "modality.tsv"))
-
-
-@lru_cache(maxsize=8)
-def _context(lang: str) -> dict:
-    out: dict = {}
-    for r in lexicon.load(lang, "event_context.tsv"):
-        out.setdefault(r["rule"], []).append(tuple(r["word"].lower().split()))
-    return out
+DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
 
 
 @lru_cache(maxsize=1)
@@ -84,74 +52,18 @@ def cameo() -> dict:
     return {r["type"]: r["cameo"] for r in lexicon.load("common", "plover.tsv")}
 
 
-def _tok_matches(tok, part: str) -> bool:
-    forms = (tok.lower_, tok.lemma_.lower() if tok.lemma_ else "")
-    if part.endswith("*"):
-        stem = part[:-1]
-        return any(f.startswith(stem) for f in forms if f)
-    return part in forms
-
-
-def _match_at(toks: Sequence, i: int, parts: tuple) -> Optional[int]:
-    """End index (exclusive) when ``parts`` match starting at token i, else None."""
-    k, gap = i, False
-    for part in parts:
-        if part is None:
-            gap = True
-            continue
-        limit = min(len(toks), k + (GAP + 1 if gap else 1))
-        hit = next((n for n in range(k, limit) if _tok_matches(toks[n], part)), None)
-        if hit is None:
-            return None
-        k, gap = hit + 1, False
-    return k
-
-
-def _phrase_in(toks: Sequence, lo: int, hi: int, parts: tuple) -> bool:
-    return any(_match_at(toks, n, parts) is not None for n in range(max(lo, 0), min(hi, len(toks))))
-
-
-def _find_triggers(toks: Sequence, lang: str) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, type) trigger matches in a sentence's tokens."""
-    found, taken = [], set()
-    for pat in _triggers(lang):
-        if pat.requires and not any(_phrase_in(toks, 0, len(toks), _compile(r)) for r in pat.requires):
-            continue
-        for i in range(len(toks)):
-            if i in taken:
-                continue
-            end = _match_at(toks, i, pat.parts)
-            if end is not None:
-                found.append((i, end, pat.type))
-                taken.update(range(i, end))
-                break  # one hit per pattern per sentence; more would be re-mentions
-    return sorted(found)
-
-
-def _clause_start(toks: Sequence, i: int) -> int:
-    """Index of the first token of the clause holding token i (after ",", "maar", "dat", ...)."""
-    breaks = _breaks(toks[i].lang_) if toks else frozenset()
-    k = i
-    while k > 0 and toks[k - 1].lower_ not in breaks:
-        k -= 1
-    return k
-
-
-@lru_cache(maxsize=8)
-def _breaks(lang: str) -> frozenset:
-    return frozenset(w[0] for w in _context(lang).get("clause_break", []))
-
-
-def _local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
-    lo = max(_clause_start(toks, i), i - WINDOW_BEFORE)
+def local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
+    """The strongest modality word near the trigger inside its clause."""
+    lo, _ = clause_bounds(toks, i, lang)
+    lo = max(lo, i - WINDOW_BEFORE)
     hi = min(len(toks), end + WINDOW_AFTER)
     modes = set()
-    for parts, mode in _modality(lang):
+    for parts, mode in modality(lang):
         for n in range(lo, hi):
             if i <= n < end:
                 continue
-            m_end = _match_at(toks, n, parts)
-            if m_end is None or (n < i < m_end):
+            m_end = match_at(toks, n, parts)
+            if m_end is None or (n < i < m_end) or (n < end and m_end > end):
                 continue
             if mode == "expected" and _reportative(toks, n):
                 continue
@@ -159,7 +71,7 @@ def _local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
     return next((m for m in MODE_PRIORITY if m in modes), None)
 
 
-def _mode(local: Optional[str], claim: Optional[Claim]) -> str:
+def combine_mode(local: Optional[str], claim: Optional[Claim]) -> str:
     """Combine the clause's own modality with the embedding claim's stance.
 
     A condition always wins; a denial or demand by the speaker outranks a plain future inside
@@ -179,7 +91,8 @@ def _reportative(toks: Sequence, n: int) -> bool:
         t.lower_ in ("hebben", "zijn") for t in toks[n + 1:n + 6])
 
 
-def _claim_at(start: int, claims: Sequence[Claim]) -> Optional[Claim]:
+def claim_at(start: int, claims: Sequence[Claim]) -> Optional[Claim]:
+    """The claim whose content holds ``start``, else one whose sentence does."""
     for c in claims:
         if c.content and c.content.start_char <= start < c.content.end_char:
             return c
@@ -189,124 +102,216 @@ def _claim_at(start: int, claims: Sequence[Claim]) -> Optional[Claim]:
     return None
 
 
-def _code(m: Mention) -> Optional[str]:
-    return m.actor.country
+def _in_content(claim: Optional[Claim], start: int) -> bool:
+    return bool(claim and claim.content and claim.content.start_char <= start < claim.content.end_char)
 
 
 def _is_speaker(m: Mention, claims: Sequence[Claim]) -> bool:
     for c in claims:
-        sp = getattr(c, "speaker", None)
+        sp = c.speaker
         if sp is not None and sp.start_char <= m.evidence.start_char < sp.end_char:
             return True
     return False
 
 
-def _after_word(toks: Sequence, m: Mention, words: list) -> bool:
-    """Whether a mention follows one of ``words`` directly ("door diverse landen")."""
-    for n, t in enumerate(toks):
-        if t.idx >= m.evidence.start_char:
-            return any(n - len(w) >= 0 and tuple(x.lower_ for x in toks[n - len(w):n]) == w
-                       for w in words) or (n >= 2 and toks[n - 1].lower_ in ("de", "het", "the")
-                                            and (toks[n - 2].lower_,) in words)
-    return False
+def _after_word(toks: Sequence, m: Mention, agents: list, lang: str) -> bool:
+    """Whether a mention follows an agent word directly ("door diverse landen", "volgens de VS")."""
+    n = next((k for k, t in enumerate(toks) if t.idx >= m.evidence.start_char), None)
+    if n is None:
+        return False
+    det = words(lang, "determiner")
+    k = n - 1 if n >= 1 and toks[n - 1].lower_ in det else n
+    return any(k - len(w) >= 0 and tuple(x.lower_ for x in toks[k - len(w):k]) == w for w in agents)
 
 
-def _counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:
-    """The state the article pairs most often with ``source`` (the story's other side)."""
-    counts = Counter(_code(m) for m in mentions
-                     if _code(m) and _code(m) != source and m.actor.kind in ("state", "government", "military")
-                     and article.is_content(m.evidence.start_char, m.evidence.end_char))
-    if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2) + [(None, 0)]
-    return best if n > rest[0][1] else None
+def anchored(sent: Sentence, i: int, end: int) -> bool:
+    """A noun trigger counts when its clause names an actor or an event verb, or it is new
+    (no definite determiner) — "het overleg duurde acht uur" only re-mentions the talks."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    c_lo, c_hi = sent.toks[lo].idx, sent.toks[hi - 1].idx + len(sent.toks[hi - 1])
+    if any(c_lo <= m.evidence.start_char < c_hi for m in sent.actors):
+        return True
+    if any_phrase(sent.toks, lo, hi, context(sent.lang).get("event_verb", [])):
+        return True
+    det = words(sent.lang, "definite")
+    prev = [t.lower_ for t in sent.toks[max(lo, i - 3):i]]
+    return not any(w in det for w in prev)
+
+
+def _sentence(doc, article, s_start, s_end, mentions, claims, lang) -> Sentence:
+    toks = [t for t in doc if s_start <= t.idx < s_end and not t.is_space]
+    in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end]
+    agents = context(lang).get("agent", [])
+    speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, agents, lang)]
+    s_claims = [c for c in claims if c.evidence.sentence_start <= s_start < c.evidence.sentence_end
+                or s_start <= c.evidence.sentence_start < s_end]
+    return Sentence(toks, s_start, s_end, lang, [m for m in in_sent if m not in speakers], speakers, s_claims)
 
 
 def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Sequence[Claim] = (),
             time_expressions: Sequence[TimeExpression] = ()) -> list[Event]:
     """All events of an article's content sentences."""
     lang = article.lang or "nl"
-    ctx = _context(lang)
-    mentions = sorted((m for m in mentions if _code(m)), key=lambda m: m.evidence.start_char)
+    ordered = sorted(mentions, key=lambda m: m.evidence.start_char)
+    story = Story(article, [m for m in ordered if code(m)],
+                  [m for m in ordered if m.actor.kind == "person"])
     out: list[Event] = []
     prev_events: list[Event] = []
-    last_actor: Optional[str] = None
     for s_start, s_end in sentences(doc, article):
-        toks = [t for t in doc if s_start <= t.idx < s_end and not t.is_space]
-        in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end]
-        speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, ctx.get("agent", []))]
-        actors = [m for m in in_sent if m not in speakers]
-        sent_events: list[Event] = []
-        seen = set()
-        for i, end, etype in _find_triggers(toks, lang):
-            t_start, t_end = toks[i].idx, toks[end - 1].idx + len(toks[end - 1])
-            claim = _claim_at(t_start, claims)
-            mode = _mode(_local_mode(toks, i, end, lang), claim)
-            source, target = _dyad(toks, i, t_start, t_end, etype, actors, mentions, last_actor, article, ctx)
-            if (etype, mode, source, target) in seen:
-                continue
-            seen.add((etype, mode, source, target))
-            sent_events.append(_event(article, etype, mode, source, target, t_start, t_end, s_start, s_end,
-                                      claim, time_expressions, confident=source is not None))
+        sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang)
+        if not sent.toks:
+            continue
+        found = _trigger_events(sent, claims, story) + _speech_events(sent, story)
+        sent_events = _dedupe(article, sent, found, time_expressions)
         if not sent_events:
-            sent_events = _denied_by_reference(article, toks, claims, prev_events, s_start, s_end, ctx)
+            sent_events = _denied_by_reference(article, sent, prev_events)
         out.extend(sent_events)
+        _advance(story, sent, sent_events)
         if sent_events:
             prev_events = sent_events
-        if in_sent:
-            last_actor = _code(in_sent[-1]) if not actors else _code(actors[-1])
     return out
 
 
-def _dyad(toks, i, t_start, t_end, etype, actors, mentions, last_actor, article, ctx):
-    clause_lo = toks[_clause_start(toks, i)].idx
-    before = [m for m in actors if clause_lo <= m.evidence.start_char < t_start]
-    after = [m for m in actors if m.evidence.start_char >= t_end]
-    # Dutch puts the subject first and objects between it and a final verb ("Rusland is
-    # Oekraïne binnengevallen"), so the clause's first actor is the source.
-    source = _code(before[0]) if before else None
-    if source is None and etype not in OUTWARD:
-        source = _code(actors[0]) if actors and actors[0].evidence.start_char < t_start else None
-    if source is None:
-        source = last_actor
-    target = next((_code(m) for m in after if _code(m) != source), None)
-    if target is None:
-        target = next((_code(m) for m in before[1:] if _code(m) != source), None)
-    domestic = any(_phrase_in(toks, 0, len(toks), w) for w in ctx.get("domestic", []))
-    if target is None and etype in DOMESTIC_BOTH_SIDES:
-        target = source
-    elif target is None and etype in OUTWARD and not domestic:
-        target = _counterpart(source, mentions, article)
-    return source, target
+def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
+    story.source_age += 1
+    src = next((e.source_actor for e in sent_events if e.source_actor), None)
+    if src:
+        story.last_source, story.source_age = src, 0
+    for e in sent_events:
+        if e.source_actor and e.confidence >= 0.8:
+            story.type_source[e.type] = e.source_actor
+    in_sent = sent.actors or sent.speakers
+    if in_sent:
+        story.last_actor = code(in_sent[-1])
 
 
-def _event(article, etype, mode, source, target, t_start, t_end, s_start, s_end, claim,
+def _in_condition(sent: Sentence, i: int) -> bool:
+    """Whether token i sits in a condition clause ("als Rusland binnenvalt, ...")."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    return any(t.lower_ in words(sent.lang, "condition") for t in sent.toks[lo:i])
+
+
+def _conditional_sentence(sent: Sentence, i: int) -> bool:
+    """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any(t.lower_ in words(sent.lang, "condition") for n, t in enumerate(sent.toks)
+               if not lo <= n < hi)
+
+
+def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story) -> list[tuple]:
+    """(type, mode, source, target, tok_start, tok_end, claim) for each trigger of the sentence."""
+    out = []
+    speech = speech_types(sent.lang)
+    for i, end, pat in find_triggers(sent.toks, sent.lang):
+        t_start = sent.toks[i].idx
+        if pat.role == "noun" and not anchored(sent, i, end):
+            continue
+        if _in_condition(sent, i):
+            continue  # the condition is no event; its consequence is hypothetical
+        claim = claim_at(t_start, claims)
+        local = local_mode(sent.toks, i, end, sent.lang)
+        by_speaker = claim is not None and (pat.role == "speaker" or (
+            pat.type in speech and not _in_content(claim, t_start)))
+        if by_speaker:
+            src = story.speaker(claim)
+            tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story)
+            out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
+            continue
+        if local in (None, "expected") and _conditional_sentence(sent, i):
+            local = "hypothetical"
+        mode = combine_mode(local, claim)
+        for src, tgt in _dyads(sent, i, end, pat.type, claim, story):
+            out.append((pat.type, mode, src, tgt, i, end, claim))
+    return out
+
+
+def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) -> list[tuple]:
+    pair = between_pair(sent, end)
+    if pair:
+        return [pair]
+    sources, sym_target = sources_in_clause(sent, i, etype)
+    if not sources:
+        # "Woensdag praten Rusland en de NAVO": the subject follows the verb (Dutch V2)
+        sources, sym_target = inverted_subject(sent, end, etype)
+    if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
+        first = first_subject(sent, i)
+        sources = [first] if first else []
+    if not sources and type_info().get(etype, {}).get("default_target") == "self":
+        # "In Amsterdam werden demonstranten gearresteerd": the place gives the state
+        place = next((code(m) for m in sent.actors if _venue(sent, m)), None)
+        sources = [place] if place else []
+    if sym_target:
+        return [(sources[0], sym_target)]
+    if sources:
+        return [(s, target_for(sent, i, end, etype, s, story)) for s in sources]
+    # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
+    src = government_speaker(claim, sent, i) or story.type_source.get(etype) or (
+        story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
+    named = target_for(sent, i, end, etype, None, story, use_default=False)
+    if named is not None and named == src:
+        # a context source may not be the very target the clause names ("een aanval op Oekraïne")
+        src = story.counterpart(named)
+    return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _venue(sent: Sentence, m: Mention) -> bool:
+    return after_prep(sent, m, "venue_prep")
+
+
+def _speech_events(sent: Sentence, story: Story) -> list[tuple]:
+    out = []
+    actions = [i for i, _, _ in find_triggers(sent.toks, sent.lang)]
+    for claim in sent.claims:
+        c = claim.content
+        has_action = any(c is None or c.start_char <= sent.toks[i].idx < c.end_char for i in actions)
+        for etype, mode, src, tgt, i, end in acts_for(sent, claim, story, has_action):
+            out.append((etype, mode, src, tgt, i, end, claim))
+    return out
+
+
+def _dedupe(article, sent, found, time_expressions) -> list[Event]:
+    """One event per (type, mode, dyad); a speech act read off a claim yields to a trigger."""
+    seen, types_seen, events = set(), set(), []
+    for etype, mode, src, tgt, i, end, claim in found:
+        key = (etype, mode, src, tgt)
+        if key in seen or (etype, src) in types_seen and etype in speech_types(sent.lang):
+            continue
+        seen.add(key)
+        types_seen.add((etype, src))
+        t_start = sent.toks[i].idx
+        t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
+        events.append(_event(article, etype, mode, src, tgt, t_start, t_end, sent, claim,
+                             time_expressions, confident=src is not None))
+    return events
+
+
+def _event(article, etype, mode, source, target, t_start, t_end, sent, claim,
            time_expressions, confident: bool) -> Event:
     when = next((tx.resolved or tx.text for tx in time_expressions
-                 if s_start <= tx.evidence.start_char < s_end), None)
+                 if sent.start <= tx.evidence.start_char < sent.end), None)
     return Event(
-        id=stable_id(article.id, "event", t_start, t_end, etype, mode, EXTRACTOR),
+        id=stable_id(article.id, "event", t_start, t_end, etype, mode, source, target, EXTRACTOR),
         type=etype, mode=mode, source_actor=source, target_actor=target,
-        evidence=evidence(article, t_start, t_end, s_start, s_end),
+        evidence=evidence(article, t_start, t_end, sent.start, sent.end),
         trigger=article.text[t_start:t_end], time=when,
         claim_id=claim.id if claim else None, claim_source=claim.source if claim else None,
         confidence=0.8 if confident else 0.5, extractor=EXTRACTOR,
     )
 
 
-def _denied_by_reference(article, toks, claims, prev_events, s_start, s_end, ctx) -> list[Event]:
+def _denied_by_reference(article, sent, prev_events) -> list[Event]:
     """"Het Kremlin ontkent dat daar plannen voor zijn": the previous sentence's events, denied."""
-    denial = next((c for c in claims if c.polarity == "denied"
-                   and c.evidence.sentence_start <= s_start < c.evidence.sentence_end), None)
+    denial = next((c for c in sent.claims if c.polarity == "denied"), None)
     if denial is None or not prev_events:
         return []
-    anchor = next((t for t in toks for w in ctx.get("anaphor", []) if (t.lower_,) == w), None)
+    anaphors = words(sent.lang, "anaphor")
+    anchor = next((t for t in sent.toks if t.lower_ in anaphors), None)
     if anchor is None:
         return []
     a_start, a_end = anchor.idx, anchor.idx + len(anchor)
     return [Event(
         id=stable_id(article.id, "event", a_start, a_end, e.type, "denied", EXTRACTOR),
         type=e.type, mode="denied", source_actor=e.source_actor, target_actor=e.target_actor,
-        evidence=evidence(article, a_start, a_end, s_start, s_end), trigger=anchor.text,
+        evidence=evidence(article, a_start, a_end, sent.start, sent.end), trigger=anchor.text,
         claim_id=denial.id, claim_source=denial.source, confidence=0.6, extractor=EXTRACTOR,
     ) for e in prev_events]

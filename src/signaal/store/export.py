@@ -28,7 +28,7 @@ from ..records import Article, Claim, Event, Quantity, Signals, TimeExpression
 if TYPE_CHECKING:
     from .base import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")  # event formats: export_events.py
 CONTRACT_KINDS = ("claims", "quantities", "events", "time_expressions")
 # The CSV ``kind`` column: one record kind in the singular.
 KIND_NAMES = {"claims": "claim", "quantities": "quantity", "events": "event",
@@ -149,6 +149,10 @@ def export(store: "Store", fmt: str, out: Union[str, Path, IO[str]]) -> int:
     """Write the store as ``fmt`` to ``out``; returns the number of articles written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in ("plover", "gdelt"):
+        from .export_events import export_events
+
+        return export_events(store, fmt, out)
     if fmt == "parquet":
         from .parquet import export_parquet
 

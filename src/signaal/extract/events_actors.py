@@ -1,0 +1,253 @@
+"""Event arguments: the source and target actors of a trigger (ANNOTATION.md "Actors").
+
+Cascade for the source, first hit wins:
+
+1. the clause's actors before the trigger — the first one (Dutch puts the subject first), or
+   the last one after a demand word ("de VS roepen Rusland op ... terug te trekken": Rusland);
+   a coordination ("Rusland en de NAVO praten") gives one source per conjunct, or for symmetric
+   types (CONSULT, AGREE, COOPERATE) the dyad first → second;
+2. for inward types, the sentence's first actor before the trigger;
+3. the claim's speaker country when a government speaks about actor-less content
+   ("de oefeningen gaan door, zegt het ministerie");
+4. the previous event's source (discourse continuity), else the last actor mentioned.
+
+Target: the first other actor after the trigger ("tussen X en Y" gives both), else an earlier
+one in the clause, else the type's default (the story's counterpart, or the source itself).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .. import lexicon
+from ..records import Article, Claim, Mention
+from .events_lex import any_phrase, clause_bounds, words
+
+IGOS = frozenset({"NATO", "EU", "UN", "OSCE", "CSTO", "IAEA", "G7", "AU", "ASEAN"})
+
+
+@lru_cache(maxsize=1)
+def type_info() -> dict:
+    """PLOVER type -> row of ``common/plover.tsv`` (symmetric, default_target, ...)."""
+    return {r["type"]: r for r in lexicon.load("common", "plover.tsv")}
+
+
+def code(m: Mention) -> Optional[str]:
+    return m.actor.country
+
+
+@dataclass
+class Sentence:
+    """One content sentence with its tokens and the actor mentions events may use."""
+
+    toks: list
+    start: int
+    end: int
+    lang: str
+    actors: list  # mentions that can be event arguments (not speakers, not passive agents)
+    speakers: list
+    claims: list = field(default_factory=list)
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token holding character ``char`` (or the next one)."""
+        return next((n for n, t in enumerate(self.toks) if t.idx + len(t) > char), len(self.toks))
+
+
+@dataclass
+class Story:
+    """The article-wide context of event arguments, and what earlier sentences leave behind."""
+
+    article: Article
+    mentions: list  # mentions with a country/IGO code, in text order
+    people: list  # person mentions (their country may be named elsewhere)
+    last_actor: Optional[str] = None
+    last_source: Optional[str] = None
+    source_age: int = 99  # sentences since last_source was set
+    type_source: dict = field(default_factory=dict)  # PLOVER type -> its last named source
+
+    def home(self) -> Optional[str]:
+        """The one country a domestic story is about (>= 80% of coded mentions), else None."""
+        counts = Counter(code(m) for m in self.mentions)
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        return best if n >= 0.8 * sum(counts.values()) else None
+
+    def speaker(self, claim: Optional[Claim]) -> Optional[str]:
+        return speaker_code(claim, self.mentions, self.article, self.people)
+
+    def counterpart(self, source: Optional[str]) -> Optional[str]:
+        return counterpart(source, self.mentions, self.article)
+
+
+def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
+    """Whether only a conjunction, commas and determiners stand between two mentions."""
+    glue = words(sent.lang, "coord") | words(sent.lang, "determiner")
+    between = [t for t in sent.toks if a.evidence.end_char <= t.idx < b.evidence.start_char]
+    return bool(between) and all(t.lower_ in glue for t in between) and \
+        any(t.lower_ in words(sent.lang, "coord") for t in between)
+
+
+def conjuncts(sent: Sentence, ms: Sequence[Mention]) -> list[Mention]:
+    """The coordination starting at ms[0] ("Estland, Letland en Litouwen")."""
+    out = [ms[0]] if ms else []
+    for m in ms[1:]:
+        if not _joined(sent, out[-1], m):
+            break
+        out.append(m)
+    return out
+
+
+def _demand_before(sent: Sentence, lo: int, i: int) -> bool:
+    return any_phrase(sent.toks, lo, i, sent_ctx(sent.lang, "demand"))
+
+
+def sent_ctx(lang: str, rule: str) -> list:
+    from .events_lex import context
+    return context(lang).get(rule, [])
+
+
+def _uniq(codes: Sequence[Optional[str]]) -> list[str]:
+    out: list[str] = []
+    for c in codes:
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def after_prep(sent: Sentence, m: Mention, rule: str = "preposition") -> bool:
+    """Whether a preposition (skipping determiners) stands right before the mention: Dutch and
+    English subjects never do, so "met Oekraïne", "aan de grens met Oekraïne" are no sources."""
+    n = sent.tok_at(m.evidence.start_char) - 1
+    det = words(sent.lang, "determiner")
+    while n >= 0 and sent.toks[n].lower_ in det:
+        n -= 1
+    return n >= 0 and sent.toks[n].lower_ in words(sent.lang, rule)
+
+
+def first_subject(sent: Sentence, i: int) -> Optional[str]:
+    """The sentence's first actor before token i that no preposition governs."""
+    t_start = sent.toks[i].idx
+    return next((code(m) for m in sent.actors
+                 if m.evidence.start_char < t_start and not after_prep(sent, m)), None)
+
+
+def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Optional[str]]:
+    """Sources from the clause before the trigger, and a target a symmetric coordination gives."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    c_lo, t_start = sent.toks[lo].idx, sent.toks[i].idx
+    before = [m for m in sent.actors if c_lo <= m.evidence.start_char < t_start]
+    if len(before) >= 2 and _demand_before(sent, sent.tok_at(before[0].evidence.end_char), i):
+        return [code(before[-1])], None
+    before = [m for m in before if not after_prep(sent, m)]
+    if not before:
+        return [], None
+    conj = _uniq(code(m) for m in conjuncts(sent, before))
+    if len(conj) >= 2 and type_info().get(etype, {}).get("symmetric") == "yes":
+        return conj[:1], conj[1]
+    return conj, None
+
+
+def inverted_subject(sent: Sentence, end: int, etype: str) -> tuple[list[str], Optional[str]]:
+    """A coordination right after a symmetric verb trigger is its subject ("praten X en Y")."""
+    if end >= len(sent.toks) or type_info().get(etype, {}).get("symmetric") != "yes":
+        return [], None
+    det = words(sent.lang, "determiner")
+    n = end
+    while n < len(sent.toks) and sent.toks[n].lower_ in det:
+        n += 1
+    if n >= len(sent.toks):
+        return [], None
+    after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[n].idx]
+    if not after or after[0].evidence.start_char != sent.toks[n].idx:
+        return [], None
+    conj = _uniq(code(m) for m in conjuncts(sent, after))
+    return (conj[:1], conj[1]) if len(conj) >= 2 else ([], None)
+
+
+def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
+    """"overleg tussen X en Y" right after the trigger gives the dyad X → Y."""
+    if end >= len(sent.toks) or sent.toks[end].lower_ not in words(sent.lang, "between"):
+        return None
+    after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[end].idx]
+    conj = _uniq(code(m) for m in conjuncts(sent, after))
+    return (conj[0], conj[1]) if len(conj) >= 2 else None
+
+
+def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[str],
+               story: "Story", use_default: bool = True) -> Optional[str]:
+    t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    symmetric = type_info().get(etype, {}).get("symmetric") == "yes"
+    # "overleg in Wenen": for meetings a place is a venue, not a party
+    cands = [m for m in sent.actors if not (symmetric and after_prep(sent, m, "venue_prep"))]
+    after = [code(m) for m in cands if m.evidence.start_char >= t_end]
+    before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
+    target = next((c for c in after + before[1:] if c != source), None)
+    if target is not None or not use_default:
+        return target
+    default = type_info().get(etype, {}).get("default_target")
+    if default == "self":
+        return source
+    if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
+        return story.counterpart(source)
+    return None
+
+
+def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:
+    """The state the article pairs most often with ``source`` (the story's other side)."""
+    counts = Counter(code(m) for m in mentions
+                     if code(m) and code(m) != source and m.actor.kind in ("state", "government", "military")
+                     and article.is_content(m.evidence.start_char, m.evidence.end_char))
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None
+
+
+def speaker_code(claim: Optional[Claim], mentions: Sequence[Mention], article: Article,
+                 people: Sequence[Mention] = ()) -> Optional[str]:
+    """The claim's source country; else a country named inside the speaker span ("de Russische
+    onderhandelaar"); else the country named right before the speaker's name elsewhere in the
+    article ("de Amerikaanse onderminister Wendy Sherman")."""
+    if claim is None:
+        return None
+    if claim.source_actor:
+        return claim.source_actor
+    sp = claim.speaker
+    if sp is not None:
+        inside = [code(m) for m in mentions if sp.start_char <= m.evidence.start_char < sp.end_char]
+        if inside:
+            return inside[0]
+    return person_country(claim.source, mentions, article, people)
+
+
+def person_country(name: str, mentions: Sequence[Mention], article: Article,
+                   people: Sequence[Mention]) -> Optional[str]:
+    """A country adjective or name standing just before a mention of the person ``name``."""
+    text = article.text
+    for p in people:
+        if p.actor.name != name or p.by_reference:
+            continue
+        for m in reversed(mentions):
+            gap = p.evidence.start_char - m.evidence.end_char
+            if 0 <= gap <= 70:
+                between = text[m.evidence.end_char:p.evidence.start_char]
+                if not any(ch in between for ch in ".;:!?\n") and between.count(",") <= 1:
+                    return code(m)
+    return None
+
+
+def government_speaker(claim: Optional[Claim], sent: Sentence, i: int) -> Optional[str]:
+    """A state's own speaker on actor-less content speaks about its own forces."""
+    if claim is None or claim.content is None or not claim.source_actor or claim.source_actor in IGOS:
+        return None
+    c = claim.content
+    if not (c.start_char <= sent.toks[i].idx < c.end_char):
+        return None
+    if any(c.start_char <= m.evidence.start_char < c.end_char for m in sent.actors):
+        return None
+    return claim.source_actor

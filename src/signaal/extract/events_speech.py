@@ -1,0 +1,104 @@
+"""Speech acts that are PLOVER interactions, read off the claims (ANNOTATION.md "Events").
+
+A claim whose cue (with a condition on its content) is listed in ``lexicon/<lang>/speech_acts.tsv``
+is also an event: condemn/accuse → ACCUSE, warn of consequences → THREATEN, reject or call
+unacceptable → REJECT, praise/welcome → SUPPORT. A demand whose content holds no PLOVER action
+is a REQUEST (the demanded action itself is the event otherwise). The source is the claim's
+speaker, the target the first other actor in the content.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from ..records import Claim, Mention
+from .events_actors import Sentence, Story, code, type_info
+from .events_lex import SpeechAct, any_phrase, match_at, speech_acts
+
+
+@lru_cache(maxsize=8)
+def speech_types(lang: str) -> frozenset:
+    """Types that a speaker performs by speaking (their source is the claim's speaker)."""
+    return frozenset(s.type for s in speech_acts(lang))
+
+
+def _content_range(sent: Sentence, claim: Claim) -> tuple[int, int]:
+    """Token range of the claim's content inside the sentence (the whole sentence if none)."""
+    c = claim.content
+    if c is None or not (sent.start <= c.start_char < sent.end):
+        return 0, len(sent.toks)
+    lo = sent.tok_at(c.start_char)
+    hi = sent.tok_at(c.end_char)
+    return lo, max(hi, lo + 1)
+
+
+def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int) -> Optional[tuple[int, int]]:
+    """Where the act's cue stands in the sentence outside the content (the attribution part)."""
+    for n in range(len(sent.toks)):
+        if lo <= n < hi:
+            continue
+        end = match_at(sent.toks, n, act.cue)
+        if end is not None:
+            return n, end
+    return None
+
+
+def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
+    """The first actor in the claim's content other than the speaker's own country."""
+    lo, hi = _content_range(sent, claim)
+    c_lo = sent.toks[lo].idx if lo < len(sent.toks) else sent.end
+    c_hi = sent.toks[hi - 1].idx + len(sent.toks[hi - 1]) if hi <= len(sent.toks) else sent.end
+    inside = [code(m) for m in sent.actors if c_lo <= m.evidence.start_char < c_hi]
+    return next((c for c in inside if c and c != source), None)
+
+
+def _fallback_target(story: Story, source: Optional[str], etype: str) -> Optional[str]:
+    """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source."""
+    if story.last_source and story.last_source != source and story.source_age < 3:
+        return story.last_source
+    if type_info().get(etype, {}).get("default_target") == "counterpart":
+        return story.counterpart(source)
+    home = story.home()
+    return home if home and home == source else None
+
+
+def acts_for(sent: Sentence, claim: Claim, story: Story,
+             has_action: bool) -> list[tuple[str, str, Optional[str], Optional[str], int, int]]:
+    """(type, mode, source, target, tok_start, tok_end) speech-act events of one claim."""
+    lo, hi = _content_range(sent, claim)
+    source = story.speaker(claim)
+    out = []
+    for act in speech_acts(sent.lang):
+        if act.type == "REQUEST":
+            continue
+        hit = _cue_hit(sent, act, lo, hi)
+        if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
+            continue
+        target = claim_target(sent, claim, source)
+        if target is None and not _names_group(sent, claim, lo, hi):
+            target = _fallback_target(story, source, act.type)
+        out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
+        break  # one act per claim: the table lists the specific readings first
+    if not out and claim.polarity == "demanded" and not has_action:
+        # deontic cues ("moet") stand inside the content, so the whole sentence is searched
+        for act in (a for a in speech_acts(sent.lang) if a.type == "REQUEST"):
+            hit = _cue_hit(sent, act, 0, 0)
+            if hit is None:
+                continue
+            target = claim_target(sent, claim, source)
+            if act.needs == "target" and target is None:
+                break
+            out.append(("REQUEST", "asserted", source, target, *hit))
+            break
+    return out
+
+
+def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
+    """Whether the content names an uncoded group ("het Westen"): then the target stays empty."""
+    return any_phrase(sent.toks, lo, hi, [p for p in _groups(sent.lang)])
+
+
+def _groups(lang: str) -> list:
+    from .events_lex import context
+    return context(lang).get("group", [])
