@@ -54,3 +54,21 @@ def test_claims_seed_body_matches_gold_and_teasers_yield_nothing():
     assert len(body_gold) == 14
     assert got == body_gold
     assert all(c.evidence.end_char <= teaser_start for c in found)
+
+
+def test_claims_seed_through_the_real_actor_layer():
+    """All 14 body claims with the gold source country and polarity, speakers from actors.resolve."""
+    from signaal.extract import actors
+
+    article = next(iter(read(str(SEED))))
+    doc = nlp.parse(article.text, "nl")
+    found = claims.extract(doc, article, actors.resolve(doc, article))
+    gold = json.loads(SEED.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    teaser_start = next(r.start for r in article.regions if r.kind == "teasers")
+    body_gold = sorted((g["anchor"], g["source_country"], g["polarity"]) for g in gold["claims"]
+                       if article.text.find(g["anchor"]) < teaser_start)
+    got = sorted((next((g[0] for g in body_gold if c.evidence.sentence.startswith(g[0])), c.evidence.sentence),
+                  c.source_actor, c.polarity) for c in found)
+    assert len(body_gold) == 14
+    assert got == body_gold
+    assert all(c.evidence.end_char <= teaser_start for c in found)

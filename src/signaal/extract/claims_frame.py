@@ -208,13 +208,17 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         after = max(after, e if agent > c1 else after)
     else:
         hard_lo, _ = clause_start(view, sent, c0, hard_only=True)
-        if hard_lo < lo and fin > hard_lo and np_end(view, hard_lo, fin) == fin:
+        np_lo = _skip(view, hard_lo, fin, ("adv",))  # "Ook de VS, Duitsland en Italië riepen"
+        if hard_lo < lo and fin > np_lo and np_end(view, np_lo, fin) == fin:
             lo, pre = hard_lo, [t for t in toks[hard_lo:fin] if not t.quote]
         if pre and lex.is_(pre[0].low, "sub") and not (len(pre) == 1 and lex.is_(pre[0].low, "anaphor")):
             pre = pre[1:]
         if len(pre) == 1 and lex.is_(pre[0].low, "anaphor"):
             anaphoric = True
             pre = []
+        elif pre and lex.is_(pre[0].low, "adv") and len(pre) > 1 and not lex.is_(pre[1].low, "adv") \
+                and np_end(view, pre[1].i, fin) == fin:
+            pre = pre[1:]  # a focus particle before the subject: "Ook Japan reageert boos"
         elif pre and (lex.is_(pre[0].low, "prep") or lex.is_(pre[0].low, "time")
                       or (lex.is_(pre[0].low, "adv") and not lex.is_(pre[0].low, "pron"))):
             pre = []  # an adverbial in first position: the subject follows the finite verb
@@ -260,6 +264,8 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
             break
     skip = set(hit.parts) | set(range(*sp_range))
     neg_end = comp if comp is not None else min(sent.hi, max(c1 + 2, sp_range[1] + 1 if sp_range[0] > c0 else 0))
+    if comp is not None and toks[comp].low in ("te", "to"):
+        neg_end = min(neg_end, c1 + 1)  # "waarschuwt X niet te ...": the infinitive is negated
     negated = _negated(view, min(fin, c0), neg_end, skip)
     via = _via(view, min(fin, c0), comp if comp is not None else after, mentions)
     rest = [t for t in toks[after:sent.hi] if not t.punct]

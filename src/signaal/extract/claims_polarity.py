@@ -188,7 +188,7 @@ def split_content(view: View, content: tuple[int, int]) -> list[tuple[int, int]]
         nxt, prev = toks[n + 1], toks[n - 1]
         if t.text in (";", ":"):
             cuts.append(n + 1)
-        elif view.lex.is_(t.low, "contrast") and prev.text == ",":
+        elif view.lex.is_(t.low, "contrast") and (prev.text == "," or view.lex.is_(nxt.low, "comp")):
             cuts.append(n)
         elif view.lex.is_(t.low, "conj") and view.lex.is_(nxt.low, "comp") and nxt.low not in ("te", "to"):
             cuts.append(n)

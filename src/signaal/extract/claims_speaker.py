@@ -17,6 +17,7 @@ from .claims_lex import Lex, phrase_at
 from .claims_text import Tok, View
 
 WINDOW = 4  # sentences back in which a pronoun or role description finds its speaker
+PRONOUN_WINDOW = 2  # sentences back in which a pronoun continues the last claim's speaker
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,21 @@ class Context:
     history: list
     home: Optional[str] = None
 
-    def recent(self, sent_no: int, person: Optional[bool]) -> list[Speaker]:
-        """The latest speaker group within WINDOW sentences, filtered by person-ness."""
+    def recent(self, sent_no: int, person: Optional[bool], window: int = WINDOW) -> list[Speaker]:
+        """The latest speaker group within ``window`` sentences, filtered by person-ness."""
+        return self.recent_at(sent_no, person, window)[1]
+
+    def recent_at(self, sent_no: int, person: Optional[bool], window: int = WINDOW):
+        """(sentence index, speakers) of the latest fitting speaker group; (-1, []) when none."""
         for k, group in reversed(self.history):
-            if sent_no - k > WINDOW:
+            if sent_no - k > window:
                 break
             if k > sent_no:
                 continue
             fit = [s for s in group if person is None or (s.kind in ("person", "unknown")) == person]
             if fit:
-                return fit
-        return []
+                return k, fit
+        return -1, []
 
 
 def np_end(view: View, j: int, hi: int) -> int:
@@ -141,6 +146,27 @@ def collective(lex: Lex, words: Sequence[str]) -> Optional[tuple[str, Optional[s
     return None if best is None else best[:5]
 
 
+def _newer_subject(view: View, ms, mentions, prior: Speaker, at: int) -> bool:
+    """Whether the actor layer's antecedent of the pronoun was named as a sentence subject after
+    the last claim's speaker ("Zelensky toonde zich voorzichtiger. Hij zei ...")."""
+    ref = next((m for m in ms if m.by_reference and m.actor.kind == "person"), None)
+    if ref is None or ref.actor.name == prior.name:
+        return False
+    last = max((m for m in mentions if m.actor.id == ref.actor.id and not m.by_reference
+                and m.evidence.end_char <= at), key=lambda m: m.evidence.start_char, default=None)
+    if last is None or last.evidence.start_char <= prior.start:
+        return False
+    start = last.evidence.start_char
+    sent = next((s for s in view.sents if s.start <= start < s.end), None)
+    if sent is None:
+        return False
+    if sent.start > prior.end and not any(m.actor.kind == "person" and sent.start <= m.evidence.start_char < start
+                                          for m in mentions):
+        return True  # the first person named in a later sentence: "hield president Zelensky een toespraak"
+    before = [t for t in view.toks[sent.lo:view.token_at(start)] if not t.quote]
+    return len(before) <= 5 and not any(t.pos in ("VERB", "AUX") or t.text == "," for t in before)
+
+
 def _named(m: Mention, a: int, b: int) -> Speaker:
     act = m.actor
     return Speaker(act.name, act.country, act.code, act.kind, a, b)
@@ -160,6 +186,14 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     words = [u[0].lower() for u in units if u[0] != ","]
     group = collective(lex, words)
     ms = _mentions_in(mentions, a, b)
+    if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
+        # speaker tracking: a pronoun right after a claim continues its speaker, which beats the
+        # nearest person the actor layer saw ("Hoekstra zei ... Ook de Russische ambassadeur ... Hij wil")
+        singular = lex.is_(toks[0].low, "singular")
+        k, prior = ctx.recent_at(sent_no, True if singular else None, PRONOUN_WINDOW)
+        if prior and view.sents[k].para == view.sents[sent_no].para and (not singular or len(prior) == 1) \
+                and not _newer_subject(view, ms, mentions, prior[0], a):
+            return [replace(s, start=a, end=b, via=()) for s in prior]
     if ms:
         if len(ms) > 1 and all(_between_ok(view, x.evidence.end_char, y.evidence.start_char)
                                for x, y in zip(ms, ms[1:])):

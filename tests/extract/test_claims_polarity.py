@@ -1,0 +1,112 @@
+"""Claim polarity, coordinated clauses and speaker tracking through the real actor layer.
+
+Every sentence is written for these tests; the language layer and ``actors.resolve`` run for real,
+so each case checks what an article would get.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from signaal import nlp
+from signaal.extract import actors, claims
+from signaal.records import Article, Interval
+
+FEB = Interval(datetime(2022, 2, 1), datetime(2022, 2, 28, 23, 59, 59), "month")
+
+
+def run(text: str, lang: str = "nl") -> list[tuple]:
+    art = Article(id="p", text=text, lang=lang, published=FEB)
+    doc = nlp.parse(text, lang)
+    found = claims.extract(doc, art, actors.resolve(doc, art))
+    return sorted((c.source_actor, c.polarity) for c in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # possibility, future-in-the-past and "gaan" + infinitive are predictions
+    ("Volgens de Amerikaanse regering kan Rusland binnen enkele dagen binnenvallen.", [("USA", "expected")]),
+    ("Poetin zei dat Rusland nieuwe stappen zou zetten.", [("RUS", "expected")]),
+    ("Rutte zei dat Nederland een prijs gaat betalen.", [("NLD", "expected")]),
+    # a negated "kan" states an inability now
+    ("Stoltenberg zei dat een oefening alleen niet kan geruststellen.", [("NATO", "asserted")]),
+    # a negative prediction stays expected
+    ("Lavrov zei dat Rusland geen concessies zal doen.", [("RUS", "expected")]),
+    # the speaker's own country as negated subject denies; another country's does not
+    ("Lavrov zei dat Rusland Oekraïne niet bedreigt.", [("RUS", "denied")]),
+    ("Lavrov zei dat Oekraïne de afspraken niet nakomt.", [("RUS", "asserted")]),
+    # a copula describes, it does not deny
+    ("Stoltenberg zei dat de NAVO geen partij is in het conflict.", [("NATO", "asserted")]),
+    # existential negation of an event denies; of a reason it does not
+    ("Poetin zei dat er geen troepen zijn gestuurd.", [("RUS", "denied")]),
+    ("Poetin zei dat er geen reden is voor paniek.", [("RUS", "asserted")]),
+    ("Het Kremlin zei dat er geen sprake is van een inval.", [("RUS", "denied")]),
+    # denial words inside an accusation do not make it a denial
+    ("Rusland beschuldigt de NAVO van leugens over de oefening.", [("RUS", "asserted")]),
+    # a negated "mag" in a subclause is a demand; "had moeten" is a reproach
+    ("Scholz zei dat Europa niet naïef mag zijn.", [("DEU", "demanded")]),
+    ("Rutte vindt dat de Commissie eerder had moeten ingrijpen.", [("NLD", "asserted")]),
+    # "wil" + own infinitive after an object is an intention
+    ("De EU wil de sancties achter de hand houden als afschrikmiddel.", [("EU", "expected")]),
+    # "waarschuwt X niet te ...": a warning to act is a demand
+    ("Poetin waarschuwt andere landen zich er niet mee te bemoeien.", [("RUS", "demanded")]),
+    # ruling out is a negative prediction
+    ("Scholz sloot uit dat Duitsland troepen zal sturen.", [("DEU", "expected")]),
+])
+def test_claims_polarity_dutch(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The State Department said the United States would respond through the EU.", [("USA", "expected")]),
+    ("According to the Kremlin, Russia could withdraw its troops.", [("RUS", "expected")]),
+    ("Lavrov said there were no troops deployed near the border.", [("RUS", "denied")]),
+    ("Borrell said there was no room for changes.", [("EU", "asserted")]),
+    ("Lagarde said that is not our aim.", [("EU", "denied")]),
+    ("Biden said Russia should have withdrawn its troops.", [("USA", "asserted")]),
+])
+def test_claims_polarity_english(text, expected):
+    assert run(text, "en") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # one claim per coordinated clause when their polarities differ
+    ("Peskov zei dat Rusland niemand bedreigt en dat het Westen moet ophouden met dreigen.", "nl",
+     [("RUS", "demanded"), ("RUS", "denied")]),
+    ("Volgens Rutte zijn de sancties een eerste stap; als Rusland verder gaat, volgen er meer.", "nl",
+     [("NLD", "asserted"), ("NLD", "expected")]),
+    ("„Er is nog ruimte voor overleg, maar Rusland moet stoppen met dreigen”, zei Scholz.", "nl",
+     [("DEU", "asserted"), ("DEU", "demanded")]),
+    # clauses of one polarity stay one claim
+    ("Rutte zei dat de steun doorgaat en dat de Kamer akkoord is.", "nl", [("NLD", "asserted")]),
+    ("Lavrov said that the talks were useful but that the West must listen.", "en",
+     [("RUS", "asserted"), ("RUS", "demanded")]),
+])
+def test_claims_coordinated_clauses(text, lang, expected):
+    assert run(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a focus particle before a coordinated subject: one claim per named source
+    ("Ook de Verenigde Staten, Duitsland en Italië riepen hun burgers op te vertrekken.", "nl",
+     [("DEU", "demanded"), ("ITA", "demanded"), ("USA", "demanded")]),
+    ("Ook Japan reageert boos.", "nl", [("JPN", "asserted")]),
+    # a stance adverb after a time adverbial
+    ("De Russische minister Lavrov reageerde donderdag koel.", "nl", [("RUS", "asserted")]),
+])
+def test_claims_subject_forms(text, lang, expected):
+    assert run(text, lang) == expected
+
+
+def test_claims_pronoun_continues_the_last_speaker():
+    # the actor layer's nearest person ("Zelensky", an object) must not win over the last speaker
+    text = ("Scholz zei dat Duitsland Oekraïne steunt. Hij sprak in Kiev met president Zelensky. "
+            "Hij kondigde een nieuwe lening aan.")
+    assert run(text)[-1] == ("DEU", "expected")
+
+
+def test_claims_pronoun_takes_a_newer_subject():
+    text = ("Macron zei dat er een kans is op vrede. Zelensky toonde zich voorzichtiger. "
+            "Hij zei dat Oekraïne zich verdedigt.")
+    assert ("UKR", "asserted") in run(text)
