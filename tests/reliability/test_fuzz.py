@@ -77,3 +77,11 @@ def test_issue11_warc_cut_in_second_header_is_quarantined(gz, where):
     kinds = [type(x).__name__ for x in items]
     assert kinds == ["Article", "Quarantined"], kinds
     assert items[1].record == 2 and "WARC" in items[1].reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_issue11_lone_combining_mark_does_not_crash_actors(lang):
+    # fold("\u0308") == "": spaCy's Doc refused the empty word in the actor phrase finder.
+    text = "Het Kremlin ontkent dat er plannen zijn voor een aanval. is \u0308 a NAVO zegt niets."
+    assert run_extractor_case(lang, text) is not None

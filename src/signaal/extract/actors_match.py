@@ -125,7 +125,8 @@ class PhraseFinder:
         """Longest non-overlapping lexicon phrases over ``ps``, left to right."""
         if not ps:
             return []
-        shadow = Doc(self.nlp.vocab, words=[p.norm for p in ps])
+        # A lone combining mark folds to "" and Doc refuses empty words (issue 11): GAP never matches.
+        shadow = Doc(self.nlp.vocab, words=[p.norm or GAP for p in ps])
         found = []
         for _, i, j in self.matcher(shadow):
             m = self._match(ps, i, j)
