@@ -55,6 +55,11 @@ def ActorCode():  # noqa: N802
     return Query(None, pattern=CODE, description="Country (ISO 3166 alpha-3) or IGO code")
 
 
+def dates(date_from: Optional[str], date_to: Optional[str]) -> dict[str, Optional[str]]:
+    """The date filters, a day past its month's end read as the month's last day."""
+    return {"date_from": data.clamp_day(date_from), "date_to": data.clamp_day(date_to)}
+
+
 def store_of(request: Request) -> Store:
     """This worker thread's store."""
     return request.app.state.backend.store()
@@ -83,13 +88,13 @@ def stats(request: Request) -> dict[str, Any]:
 
 @router.get("/articles", response_model=Page[ArticleSummary],
             summary="Search articles (q, stemmed full text) or list them newest first")
-def articles(request: Request, q: Optional[str] = Query(None, max_length=200), date_from: Optional[str] = DateFrom(),
-             date_to: Optional[str] = DateTo(),
+def articles(request: Request, q: Optional[str] = Query(None, max_length=200),
+             date_from: Optional[str] = DateFrom(), date_to: Optional[str] = DateTo(),
              source: Optional[str] = Query(None, max_length=200, description="Outlet"),
              lang: Optional[str] = Query(None, pattern=r"^[a-z]{2}$"),
              limit: int = Limit(), offset: int = Offset()) -> dict[str, Any]:
-    return data.articles_page(store_of(request), q, date_from=data.clamp_day(date_from), date_to=data.clamp_day(date_to),
-                              source=source, lang=lang, limit=limit, offset=offset)
+    return data.articles_page(store_of(request), q, **dates(date_from, date_to), source=source,
+                              lang=lang, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail,
@@ -108,8 +113,8 @@ def claims(request: Request, actor: Optional[str] = ActorCode(),
            limit: int = Limit(), offset: int = Offset()) -> dict[str, Any]:
     filters = {"actor": actor, "source": source, "polarity": polarity,
                "direct": None if direct is None else int(direct), "article_id": article_id}
-    return data.records_page(store_of(request), "claims", filters, date_from=date_from,
-                             date_to=date_to, contains=contains, limit=limit, offset=offset)
+    return data.records_page(store_of(request), "claims", filters, **dates(date_from, date_to),
+                             contains=contains, limit=limit, offset=offset)
 
 
 @router.get("/claims/stances", response_model=list[StanceRow],
@@ -128,8 +133,8 @@ def events(request: Request, actor: Optional[str] = ActorCode(),
            limit: int = Limit(), offset: int = Offset()) -> dict[str, Any]:
     filters = {"actor": actor, "source_actor": source_actor, "target_actor": target_actor,
                "type": type, "mode": mode, "article_id": article_id}
-    return data.records_page(store_of(request), "events", filters, date_from=date_from,
-                             date_to=date_to, contains=contains, limit=limit, offset=offset)
+    return data.records_page(store_of(request), "events", filters, **dates(date_from, date_to),
+                             contains=contains, limit=limit, offset=offset)
 
 
 @router.get("/quantities", response_model=Page[QuantityOut],
@@ -143,8 +148,8 @@ def quantities(request: Request, actor: Optional[str] = ActorCode(),
                limit: int = Limit(), offset: int = Offset()) -> dict[str, Any]:
     filters = {"actor": actor, "claimed_by": claimed_by, "unit": unit, "polarity": polarity,
                "article_id": article_id}
-    return data.records_page(store_of(request), "quantities", filters, date_from=date_from,
-                             date_to=date_to, contains=contains, limit=limit, offset=offset)
+    return data.records_page(store_of(request), "quantities", filters, **dates(date_from, date_to),
+                             contains=contains, limit=limit, offset=offset)
 
 
 @router.get("/actors", response_model=list[ActorSummary], summary="Actors by number of records")
