@@ -77,3 +77,21 @@ def test_cli_ingest_help_documents_exit_status():
     text = " ".join(CliRunner().invoke(cli, ["ingest", "--help"]).output.split())
     assert "Exit status: 0 when nothing failed, 1 when some input was quarantined" in text
     assert "3 when all did" in text
+
+
+@pytest.mark.slow
+def test_cli_ingest_evaluates_alerts_once(tmp_path):
+    """Issue 8: alert rules run after each ingest; a second ingest of the same input fires none."""
+    d = tmp_path / "alerts"
+    d.mkdir()
+    (d / "a.txt").write_text(" date 2022-02-16 Het Kremlin ontkent dat Rusland een aanval op "
+                             "Oekraïne voorbereidt.", encoding="utf-8")
+    db = tmp_path / "a.db"
+    first = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
+    assert first.exit_code == 0, first.output
+    assert "[rusgov-denial]" in first.stderr
+    again = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
+    assert "[rusgov-denial]" not in again.stderr
+    skipped = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(tmp_path / "b.db"), "--quiet",
+                                       "--no-alerts"])
+    assert "alert " not in skipped.stderr

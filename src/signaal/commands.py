@@ -79,8 +79,9 @@ def _echo_json(data: Any) -> None:
 
 
 def run_ingest(db: str, paths: tuple[str, ...], quiet: bool, no_extract: bool,
-               batch_size: Optional[int], read_options: dict[str, Any]) -> int:
-    """Read, store and report; returns the exit status."""
+               batch_size: Optional[int], read_options: dict[str, Any],
+               alert_rules: Optional[str] = None, alerts: bool = True) -> int:
+    """Read, store, evaluate alert rules on what is new, and report; returns the exit status."""
     from .ingest import read
 
     extract = None if no_extract else load_extractor()
@@ -95,8 +96,20 @@ def run_ingest(db: str, paths: tuple[str, ...], quiet: bool, no_extract: bool,
                 bar.update(total)
         else:
             report = store.ingest(items, extract=extract)
+        if alerts and extract is not None:
+            _evaluate_alerts(store, alert_rules)
     click.echo(report.summary(), err=True)
     return report.exit_code()
+
+
+def _evaluate_alerts(store, rules_path: Optional[str]) -> None:
+    """Alerts are evaluated incrementally after each ingest (issue 8); new ones go to stderr."""
+    from .analyze import alerts, hooks, rules
+
+    ruleset = rules.load_rules(rules_path)
+    for a in alerts.evaluate(store, ruleset):
+        click.echo(f"alert {a.date}  [{a.rule}]  {a.message}", err=True)
+    hooks.deliver(store, ruleset.webhook, ruleset.command)
 
 
 def _date(article: Article, missing: Optional[str] = "-") -> Optional[str]:
@@ -115,9 +128,13 @@ def _commands(db_option: Callable) -> list[click.Command]:
     @click.option("--encoding", help="Decode input with this codec instead of strict UTF-8")
     @click.option("--batch-size", type=int, help="Commit every N items (setting batch_size)")
     @click.option("--no-extract", is_flag=True, help="Store articles without extracting records")
+    @click.option("--rules", "alert_rules", type=click.Path(exists=True, dir_okay=False),
+                  help="Alert rules YAML evaluated after the ingest (default: the packaged rules)")
+    @click.option("--no-alerts", is_flag=True, help="Do not evaluate alert rules after the ingest")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar")
     @click.pass_context
-    def ingest(ctx, paths, db, date, lang, source, fields, encoding, batch_size, no_extract, quiet):
+    def ingest(ctx, paths, db, date, lang, source, fields, encoding, batch_size, no_extract,
+               alert_rules, no_alerts, quiet):
         """Read articles from PATHS (files, folders, URLs) into the store.
 
         Prints "N new / D duplicates / Q quarantined / F failed" on stderr. Exit status: 0 when
@@ -126,7 +143,8 @@ def _commands(db_option: Callable) -> list[click.Command]:
         """
         options = {"date": date, "lang": lang, "source": source, "fields": parse_fields(fields),
                    "encoding": encoding}
-        ctx.exit(run_ingest(db, paths, quiet, no_extract, batch_size, options))
+        ctx.exit(run_ingest(db, paths, quiet, no_extract, batch_size, options,
+                            alert_rules=alert_rules, alerts=not no_alerts))
 
     @click.command()
     @click.argument("query")
