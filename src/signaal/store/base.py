@@ -219,8 +219,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def near_candidates(self, keys: list[bytes]) -> list[tuple]:
-        """(article_id, signature, content_hash, group, duplicate_of) of the stored articles
-        having any of these LSH band keys, in ingest order."""
+        """(key, article_id, signature, content_hash, group, duplicate_of) for every stored
+        article having one of these LSH band keys (one row per matching key), in ingest order."""
 
     @abc.abstractmethod
     def ensure_bands(self, bands: Any) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from ..ingest.dedup import Deduper, content_hash, signature
 from ..records import Article, Evidence, Quarantined, Signals, stable_id
 from .base import Batch, Item, now
-from .neardup import Bands
+from .neardup import Bands, verified
 
 if TYPE_CHECKING:
     from .base import Store
@@ -151,8 +151,13 @@ class _Run:
         for article in fresh:
             with self._guard(article):
                 signed.append((article, signature(article.text, self.bands.num_perm)))
-        keys = [k for _, sig in signed for k in self.bands.keys(sig)]
-        deduper = Deduper.from_settings(self.store.settings).seed(self.store.near_candidates(keys))
+        by_key: dict[bytes, list[bytes]] = {}
+        for _, sig in signed:
+            for key in self.bands.keys(sig):
+                by_key.setdefault(key, []).append(sig)
+        deduper = Deduper.from_settings(self.store.settings)
+        deduper.seed(verified(self.bands, self.store.near_candidates(list(by_key)), by_key,
+                              deduper.threshold))
         for article, sig in signed:
             with self._guard(article):
                 self._new_article(deduper.apply(article, sig), sig, batch)

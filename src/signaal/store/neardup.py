@@ -6,12 +6,18 @@ are laid out as ``MinHashLSH`` lays them out for the same threshold and permutat
 bands of ``r`` values from the start of the signature), so these are exactly the candidates the
 Deduper's own LSH would return had it been seeded with the whole store, and the answers are
 the same; memory stays flat in the number of stored articles.
+
+A low threshold makes many band matches that are not near duplicates, so the candidates are
+checked against the batch first (``verified``): one that is less similar than the threshold to
+every batch article it shares a band with can never be a ``duplicate_of``, and is left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -40,3 +46,25 @@ class Bands:
         """One key per band: the band number, then the band's bytes of the signature."""
         width = len(signature) // self.num_perm * self.r
         return [bytes([i]) + signature[i * width:(i + 1) * width] for i in range(self.b)]
+
+
+    def similarity(self, a: bytes, b: bytes) -> float:
+        """The MinHash Jaccard estimate, the share of equal hash values (as datasketch computes it)."""
+        dtype = {4: "<u4", 8: "<u8"}[len(a) // self.num_perm]
+        equal = np.count_nonzero(np.frombuffer(a, dtype) == np.frombuffer(b, dtype))
+        return float(np.float64(equal) / np.float64(self.num_perm))
+
+
+def verified(bands: Bands, rows: Iterable[tuple], batch: Mapping[bytes, list[bytes]],
+             threshold: float) -> list[tuple]:
+    """Seed rows ``(article_id, signature, content_hash, group, duplicate_of)`` of the candidate
+    ``rows`` (``near_candidates`` output) at least ``threshold`` similar to a batch signature
+    sharing their band key; ``batch`` maps band key -> batch signatures. Order is kept."""
+    out, kept = [], set()
+    for key, article_id, sig, *rest in rows:
+        if article_id in kept:
+            continue
+        if any(bands.similarity(sig, other) >= threshold for other in batch.get(key, ())):
+            kept.add(article_id)
+            out.append((article_id, sig, *rest))
+    return out

@@ -230,18 +230,14 @@ class SQLiteStore(Store):
         return found
 
     def near_candidates(self, keys: list[bytes]) -> list[tuple]:
-        ids: set[str] = set()
-        for chunk in _chunks(list(set(keys))):
-            ids.update(r[0] for r in self.db.execute(
-                f"SELECT article_id FROM minhash_bands WHERE key IN ({placeholders(len(chunk))})",
-                chunk))
         rows = []
-        for chunk in _chunks(sorted(ids)):
+        for chunk in _chunks(list(set(keys))):
             rows += self.db.execute(
-                "SELECT a.seq, m.article_id, m.signature, a.content_hash, a.group_id, "
-                "a.duplicate_of "
-                "FROM minhashes m JOIN articles a ON a.id = m.article_id "
-                f"WHERE m.article_id IN ({placeholders(len(chunk))})", chunk).fetchall()
+                "SELECT a.seq, b.key, m.article_id, m.signature, a.content_hash, a.group_id, "
+                "a.duplicate_of FROM minhash_bands b "
+                "JOIN minhashes m ON m.article_id = b.article_id "
+                "JOIN articles a ON a.id = b.article_id "
+                f"WHERE b.key IN ({placeholders(len(chunk))})", chunk).fetchall()
         return [tuple(r)[1:] for r in sorted(rows, key=lambda r: r[0])]
 
     def ensure_bands(self, bands: Bands) -> None:
