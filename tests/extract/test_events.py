@@ -239,3 +239,22 @@ def test_events_english_more_types(text, expected):
 def test_events_english_modes(text, mode):
     found = [e for e in run(text, "en") if e.type != "ASSAULT" or "invasion" in text]
     assert found and found[0].mode == mode, dyads(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Hij moet nog zien of de troepen van Rusland de aftocht blazen.",  # a question is no event
+    "Moskou gaf enigszins de-escalerende signalen af.",  # participle as adjective
+])
+def test_events_uncertain_and_adjectival_traps(text):
+    assert dyads(run(text)) == []
+
+
+def test_events_demonym_before_noun_names_the_attacker():
+    text = "Er is grote zorg over de dreiging van een Russische inval in Oekraïne."
+    assert dyads(run(text)) == [("ASSAULT", "expected", "RUS", "UKR")]
+
+
+def test_events_government_speaks_about_its_own_forces():
+    text = "Het ministerie zegt dat de grootschalige oefeningen in het land doorgaan."
+    c = claim(text, "zegt", "de grootschalige oefeningen in het land doorgaan", "Het ministerie", "RUS")
+    assert ("MOBILIZE", "asserted", "RUS", None) in dyads(run(text, claims=[c]))

@@ -58,9 +58,12 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
     lo = max(lo, i - WINDOW_BEFORE)
     hi = min(len(toks), end + WINDOW_AFTER)
     modes = set()
+    # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
+    blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
+               for k in range(n, match_at(toks, n, parts) or n)}
     for parts, mode in modality(lang):
         for n in range(lo, hi):
-            if i <= n < end:
+            if i <= n < end or n in blocked or mode == "none":
                 continue
             m_end = match_at(toks, n, parts)
             if m_end is None or (n < i < m_end) or (n < end and m_end > end):
@@ -133,9 +136,11 @@ def anchored(sent: Sentence, i: int, end: int) -> bool:
         return True
     if any_phrase(sent.toks, lo, hi, context(sent.lang).get("event_verb", [])):
         return True
-    det = words(sent.lang, "definite")
-    prev = [t.lower_ for t in sent.toks[max(lo, i - 3):i]]
-    return not any(w in det for w in prev)
+    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
+    # the nearest determiner decides: "deze week een aanval" is a new attack
+    nearest = next((t.lower_ for t in reversed(sent.toks[max(lo, i - 3):i])
+                    if t.lower_ in definite or t.lower_ in det), None)
+    return nearest not in definite
 
 
 def _sentence(doc, article, s_start, s_end, mentions, claims, lang) -> Sentence:
@@ -188,7 +193,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
 def _in_condition(sent: Sentence, i: int) -> bool:
     """Whether token i sits in a condition clause ("als Rusland binnenvalt, ...")."""
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
-    return any(t.lower_ in words(sent.lang, "condition") for t in sent.toks[lo:i])
+    return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
 
 
 def _conditional_sentence(sent: Sentence, i: int) -> bool:
@@ -245,7 +250,7 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     if sources:
         return [(s, target_for(sent, i, end, etype, s, story)) for s in sources]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
-    src = government_speaker(claim, sent, i) or story.type_source.get(etype) or (
+    src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
     named = target_for(sent, i, end, etype, None, story, use_default=False)
     if named is not None and named == src:

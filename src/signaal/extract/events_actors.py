@@ -27,6 +27,9 @@ from ..records import Article, Claim, Mention
 from .events_lex import any_phrase, clause_bounds, words
 
 IGOS = frozenset({"NATO", "EU", "UN", "OSCE", "CSTO", "IAEA", "G7", "AU", "ASEAN"})
+# Types a government reports about its own forces ("de oefeningen gaan door, zegt het ministerie");
+# an attack it speaks of is the other side's.
+OWN_FORCES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE"})
 
 
 @lru_cache(maxsize=1)
@@ -142,9 +145,11 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
     before = [m for m in sent.actors if c_lo <= m.evidence.start_char < t_start]
     if len(before) >= 2 and _demand_before(sent, sent.tok_at(before[0].evidence.end_char), i):
         return [code(before[-1])], None
+    adjacent = before[-1] if before and sent.tok_at(before[-1].evidence.end_char) == i else None
     before = [m for m in before if not after_prep(sent, m)]
     if not before:
-        return [], None
+        # "de dreiging van een Russische inval": the adjective names the attacker
+        return ([code(adjacent)], None) if adjacent else ([], None)
     conj = _uniq(code(m) for m in conjuncts(sent, before))
     if len(conj) >= 2 and type_info().get(etype, {}).get("symmetric") == "yes":
         return conj[:1], conj[1]
@@ -241,9 +246,10 @@ def person_country(name: str, mentions: Sequence[Mention], article: Article,
     return None
 
 
-def government_speaker(claim: Optional[Claim], sent: Sentence, i: int) -> Optional[str]:
+def government_speaker(claim: Optional[Claim], sent: Sentence, i: int, etype: str) -> Optional[str]:
     """A state's own speaker on actor-less content speaks about its own forces."""
-    if claim is None or claim.content is None or not claim.source_actor or claim.source_actor in IGOS:
+    if etype not in OWN_FORCES or claim is None or claim.content is None or not claim.source_actor \
+            or claim.source_actor in IGOS:
         return None
     c = claim.content
     if not (c.start_char <= sent.toks[i].idx < c.end_char):

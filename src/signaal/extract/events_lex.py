@@ -142,7 +142,7 @@ def find_triggers(toks: Sequence, lang: str) -> list[tuple[int, int, Pattern]]:
             end = match_at(toks, i, pat.parts)
             if end is None or any(n in taken for n in range(i, end)):
                 continue
-            if pat.parts[-1] and pat.parts[-1].endswith("*") and adjectival(toks[end - 1], lang):
+            if adjectival(toks[end - 1], lang) and not pat.parts[-1].endswith(tuple(words(lang, "adjectival_suffix"))):
                 continue
             lo, hi = clause_bounds(toks, i, lang)
             if pat.excludes and any_phrase(toks, lo, hi, pat.excludes):
