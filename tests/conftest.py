@@ -4,13 +4,47 @@ import pytest
 
 from signaal import Store
 
+# --- stores: one suite, two backends (STYLE.md rule 13) -----------------------------------
+# Each PostgreSQL test gets a schema of its own in this database, dropped afterwards.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgresServer for the server on this machine (started when it is not running)."""
+    import pg_server as pg
+
+    return pg.PostgresServer.connect()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """Where a new, empty store lives: a SQLite file, or a fresh PostgreSQL schema (URL)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "signaal.db")
+        return
+    with request.getfixturevalue("pg_server").schema() as url:
+        yield url
+
 
 @pytest.fixture
-def fresh_store(tmp_path):
-    """A new, empty SQLite store in a temporary file (closed after the test)."""
-    store = Store(tmp_path / "signaal.db")
-    yield store
-    store.close()
+def open_store(store_url):
+    """open_store(**kwargs) -> a Store at ``store_url`` (each closed after the test)."""
+    opened = []
+
+    def make(**kwargs):
+        opened.append(Store(store_url, **kwargs))
+        return opened[-1]
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def fresh_store(open_store):
+    """A new, empty store: SQLite file, then a PostgreSQL schema (closed after the test)."""
+    return open_store()
 
 
 # --- API and dashboard (tests/api, tests/web): a real server on loopback -------------------

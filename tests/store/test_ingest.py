@@ -6,7 +6,6 @@ import logging
 import pytest
 
 import signaal
-from signaal import Store
 from signaal.errors import StoreError
 from signaal.ingest.dedup import Deduper
 from signaal.records import Article, Quarantined
@@ -41,8 +40,8 @@ def test_ingest_stores_new_articles_with_provenance(fresh_store, corpus):
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 500])
-def test_ingest_reingest_changes_nothing(tmp_path, corpus, batch_size):
-    store = Store(tmp_path / "s.db", batch_size=batch_size)
+def test_ingest_reingest_changes_nothing(open_store, corpus, batch_size):
+    store = open_store(batch_size=batch_size)
     (corpus / "broken.txt").write_bytes(b" date 2022-02 \nKapotte tekst \xff\xfe hier")
     first = store.ingest(signaal.read(corpus))
     before = _table_counts(store)
@@ -52,12 +51,11 @@ def test_ingest_reingest_changes_nothing(tmp_path, corpus, batch_size):
     assert again.quarantined == first.quarantined == 1
     assert _table_counts(store) == before
     assert list(store.articles()) == articles_before
-    store.close()
 
 
 @pytest.mark.parametrize("batch_size", [1, 500])
-def test_ingest_exact_duplicate_is_stored_once(tmp_path, batch_size):
-    store = Store(tmp_path / "s.db", batch_size=batch_size)
+def test_ingest_exact_duplicate_is_stored_once(open_store, tmp_path, batch_size):
+    store = open_store(batch_size=batch_size)
     folder = tmp_path / "in"
     folder.mkdir()
     seed_file(folder / "a_original.txt", NL_FARMERS)
@@ -72,7 +70,6 @@ def test_ingest_exact_duplicate_is_stored_once(tmp_path, batch_size):
     again = store.ingest(signaal.read(folder))
     assert (again.new, again.exact, again.unchanged) == (0, 0, 2)
     assert store.db.execute("SELECT COUNT(*) FROM copies").fetchone()[0] == 1
-    store.close()
 
 
 def test_ingest_near_duplicate_joins_the_group(fresh_store, tmp_path):
@@ -89,13 +86,13 @@ def test_ingest_near_duplicate_joins_the_group(fresh_store, tmp_path):
     assert fresh_store.stats()["duplicates"] == {"exact": 0, "near": 1, "groups": 1}
 
 
-def test_ingest_near_duplicate_found_in_a_later_run(tmp_path):
+def test_ingest_near_duplicate_found_in_a_later_run(open_store, tmp_path):
     """The Deduper is seeded from the store: a copy arriving in a new process is still grouped."""
     seed_file(tmp_path / "1.txt", NL_TROOPS)
     seed_file(tmp_path / "2.txt", near_copy(NL_TROOPS))
-    with Store(tmp_path / "s.db") as store:
+    with open_store() as store:
         store.ingest(signaal.read(tmp_path / "1.txt"))
-    with Store(tmp_path / "s.db") as store:
+    with open_store() as store:
         report = store.ingest(signaal.read(tmp_path / "2.txt"))
         first, copy = store.articles()
     assert report.near == 1
@@ -205,7 +202,7 @@ def _variants():
 
 
 @pytest.mark.parametrize("batch_size", [1, 4, 500])
-def test_ingest_near_duplicates_match_one_global_deduper(tmp_path, batch_size):
+def test_ingest_near_duplicates_match_one_global_deduper(open_store, tmp_path, batch_size):
     """Band candidates from the store give the answers of a Deduper that saw everything."""
     folder = tmp_path / "in"
     folder.mkdir()
@@ -214,21 +211,21 @@ def test_ingest_near_duplicates_match_one_global_deduper(tmp_path, batch_size):
     articles = [a for a in signaal.read(folder)]
     reference = Deduper()
     expected = {a.id: reference.check(a) for a in articles}
-    with Store(tmp_path / f"s{batch_size}.db", batch_size=batch_size) as store:
+    with open_store(batch_size=batch_size) as store:
         report = store.ingest(articles)
         got = {a.id: (a.duplicate_of, a.group) for a in store.articles()}
     assert (report.new, report.near) == (3, 6)
     assert got == expected
 
 
-def test_ingest_band_layout_change_rebuilds_bands(tmp_path):
+def test_ingest_band_layout_change_rebuilds_bands(open_store, tmp_path):
     seed_file(tmp_path / "1.txt", NL_TROOPS)
     seed_file(tmp_path / "2.txt", near_copy(NL_TROOPS))
-    with Store(tmp_path / "s.db") as store:
+    with open_store() as store:
         store.ingest(signaal.read(tmp_path / "1.txt"))
         before = store.db.execute("SELECT value FROM store_meta").fetchone()[0]
     settings = load_settings(overrides={"near_duplicate_threshold": 0.6})
-    with Store(tmp_path / "s.db", settings=settings) as store:
+    with open_store(settings=settings) as store:
         report = store.ingest(signaal.read(tmp_path / "2.txt"))
         after = store.db.execute("SELECT value FROM store_meta").fetchone()[0]
         bands = store.db.execute("SELECT COUNT(DISTINCT article_id) FROM minhash_bands").fetchone()[0]

@@ -64,7 +64,7 @@ def test_migrations_unknown_migration_refuses_to_open(tmp_path):
 
 @pytest.mark.parametrize("table", list(columns.TABLES))
 def test_migrations_tables_match_declared_columns(fresh_store, table):
-    cols = [r["name"] for r in fresh_store.db.execute(f"PRAGMA table_info({table})")]
+    cols = [d[0] for d in fresh_store.db.execute(f"SELECT * FROM {table} LIMIT 0").description]
     assert cols == list(columns.names(table))
 
 

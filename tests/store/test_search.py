@@ -51,7 +51,19 @@ def test_search_seed_article_found_by_militair(fresh_store):
     ("?!", set()),
 ])
 def test_search_stemming(store, query, sources):
+    if _old_dutch_stemmer(store) and query in OLD_DUTCH_STEMMER_MISSES:
+        sources = set()
     assert _found(store, query) == sources
+
+
+# PostgreSQL (15) ships Snowball's original Dutch stemmer; the SQLite index uses PyStemmer 3,
+# whose newer Dutch stemmer also joins these inflections: aanvallen/aanval ("aanvall" vs
+# "aanval") and protesteren/protesteerden ("protester" vs "protesteerd").
+OLD_DUTCH_STEMMER_MISSES = {"aanvallen", "protesteren"}
+
+
+def _old_dutch_stemmer(store):
+    return type(store).__name__ == "PostgresStore"
 
 
 @pytest.mark.parametrize("query", ["kaasboeren", "melkprijs", "Friesland portemonnee"])
@@ -85,7 +97,10 @@ def test_search_limit_offset_and_rank_order(store):
 
 
 def test_search_lang_picks_the_stemmer(store):
-    assert _found(store, "protesteren", lang="nl") == {"Trouw"}
+    assert _found(store, "protesteerden", lang="nl") == {"Trouw"}
+    if not _old_dutch_stemmer(store):
+        assert _found(store, "protesteren", lang="nl") == {"Trouw"}
+    assert _found(store, "protesteerden", lang="en") == set()  # English stem "protesteerden"
     assert _found(store, "protesteren", lang="en") == set()  # English stem "protesteren"
 
 

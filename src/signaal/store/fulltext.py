@@ -40,6 +40,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def query_terms(query: str) -> list[list[str]]:
+    """The folded words of each word or "quoted phrase" of a search query (empty ones dropped)."""
+    return [t for phrase, word in _QUERY_PART.findall(query) if (t := words(phrase or word))]
+
+
 def indexed_body(article: Article) -> str:
     """The article text minus its teaser regions, so a search never matches a teaser."""
     cuts = sorted((r.start, r.end) for r in article.regions if r.kind == TEASER_REGION)
