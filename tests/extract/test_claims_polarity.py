@@ -110,3 +110,35 @@ def test_claims_pronoun_takes_a_newer_subject():
     text = ("Macron zei dat er een kans is op vrede. Zelensky toonde zich voorzichtiger. "
             "Hij zei dat Oekraïne zich verdedigt.")
     assert ("UKR", "asserted") in run(text)
+
+
+# spreken ... van, noun uses of cue verbs in the content, relative clauses, "gaat het om"
+@pytest.mark.parametrize("text,expected", [
+    # "spreken ... van" with an adverbial in the gap is a claim
+    ("Stoltenberg sprak na het overleg van 'grote verschillen' met Moskou.", [("NATO", "asserted")]),
+    ("Rutte sprak in Brussel van een ongekende daad van agressie.", [("NLD", "asserted")]),
+    # but not when the gap holds "met": a conversation, no claim
+    ("Rutte sprak met de minister van Defensie over de steun aan Kiev.", []),
+    # a cue verb used as a noun in the content does not make a demand
+    ("Blinken noemde die eisen onacceptabel.", [("USA", "asserted")]),
+    ("Macron sprak van concrete voorstellen voor de regio.", [("FRA", "asserted")]),
+    # "gaat het om" is no "gaan" + infinitive
+    ("Volgens de NAVO gaat het om zo'n 30.000 militairen.", [("NATO", "asserted")]),
+    # a modal in a relative clause describes a noun, it is not the speaker's prediction
+    ("De waarschuwingen over een oorlog die morgen zou beginnen, schaden volgens Zelensky de economie.",
+     [("UKR", "asserted")]),
+    # "wil" + own infinitive the tagger reads as an adjective stays an intention
+    ("Stoltenberg wilde de deur niet dichtdoen.", [("NATO", "expected")]),
+])
+def test_claims_discontinuous_noun_use_relative_dutch(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun use of a cue verb inside the content
+    ("Blinken said the proposals were a serious path.", [("USA", "asserted")]),
+    # a modal in a relative clause does not make the claim a prediction
+    ("NATO said the troops, which would stay for weeks, had arrived.", [("NATO", "asserted")]),
+])
+def test_claims_noun_use_relative_english(text, expected):
+    assert run(text, "en") == expected

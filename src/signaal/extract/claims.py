@@ -91,7 +91,7 @@ def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
     if not found:
         f = colon_frame(view, k, mentions, ctx)
         return [f] if f is not None else []
-    return _resolve_nesting(view, found, all_hits)
+    return _resolve_nesting(view, found, [h for h in all_hits if not _is_noun_use(view, h)])
 
 
 def _is_noun_use(view: View, h: CueHit) -> bool:

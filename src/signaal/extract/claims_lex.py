@@ -52,6 +52,7 @@ class CuePattern:
     object: str  # polarity for a dat-clause/object instead of an own infinitive ("" = same)
     te: str = ""  # polarity when the content is a te/to-infinitive ("waarschuwt X niet te ...")
     accuse: bool = False  # an accusation: denial words in it do not make it a denial
+    gap_not: frozenset = frozenset()  # words that may not stand in a gap ("sprak met ... van")
 
     @property
     def size(self) -> int:
@@ -75,7 +76,8 @@ def _compile(row: dict) -> CuePattern:
                       polarity=row["polarity"].strip(), kind=row["kind"].strip(),
                       content=row["content"].strip(), needs=row.get("needs", "").strip(),
                       negated=(row.get("negated") or "").strip(), object=(row.get("object") or "").strip(),
-                      te=(row.get("te") or "").strip(), accuse=(row.get("accuse") or "").strip() == "yes")
+                      te=(row.get("te") or "").strip(), accuse=(row.get("accuse") or "").strip() == "yes",
+                      gap_not=frozenset(w for w in (row.get("gap_not") or "").strip().lower().split("|") if w))
 
 
 @dataclass(frozen=True)

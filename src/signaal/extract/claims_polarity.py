@@ -61,12 +61,13 @@ def own_action(view: View, f: Frame) -> bool:
         clause.append(t)
     if not clause or clause[-1].low in ("worden", "be"):
         return False  # "wil betrokken worden": others are to act
-    if any(t.pos for t in clause):
-        return any(t.pos in ("VERB", "AUX") and t.low.endswith("en") and t.low != "worden"
-                   for t in clause[1:] or clause)
-    last = clause[-1]
-    return last.low.endswith("en") and not last.text[:1].isupper() and \
-        not (len(clause) > 1 and view.lex.is_(clause[-2].low, "det"))
+    if any(t.pos in ("VERB", "AUX") and t.low.endswith("en") and t.low != "worden" for t in clause[1:] or clause):
+        return True
+    # the tagger often misses an infinitive after "wil" ("wilde de deur niet dichtdoen": ADJ)
+    last, before = clause[-1], clause[-2] if len(clause) > 1 else None
+    return last.low.endswith("en") and not last.text[:1].isupper() and last.pos not in ("PROPN",) and \
+        not (before is not None and (view.lex.is_(before.low, "det") or view.lex.is_(before.low, "prep")
+                                     or before.pos in ("ADJ", "DET", "NUM")))
 
 
 def conditional(view: View, a: int, b: int) -> bool:
@@ -149,8 +150,7 @@ def polarity(view: View, f: Frame, span: Optional[tuple[int, int]] = None,
     """The polarity of frame ``f`` over its content (or ``span``, a part of it), or None when it
     is a refusal to speak ("wilde er niets over kwijt")."""
     a, b = span or f.content
-    words = [t.low for t in content_toks(view, a, b)]
-    found = effects(view.lex, words)
+    found = effects(view.lex, _outside_relatives(view, content_toks(view, a, b)))
     if "refusal" in found:
         return None
     base = base_polarity(view, f)
@@ -173,6 +173,21 @@ def polarity(view: View, f: Frame, span: Optional[tuple[int, int]] = None,
             or own_denial(view, a, b, country, mentions):
         return "denied"
     return base
+
+
+def _outside_relatives(view: View, toks) -> list[str]:
+    """The content's words with relative clauses blanked: "een oorlog die morgen zou beginnen"
+    describes the noun, its "zou" is no prediction of the speaker's."""
+    words = [t.low for t in toks]
+    n = 1
+    while n < len(toks):
+        t, prev = toks[n], toks[n - 1]
+        if view.lex.is_(t.low, "relpron") and (prev.text == "," or prev.pos in ("NOUN", "PROPN")):
+            while n < len(toks) and toks[n].text not in (",", ";", ":"):
+                words[n] = ""
+                n += 1
+        n += 1
+    return words
 
 
 def _has_verb(toks) -> bool:

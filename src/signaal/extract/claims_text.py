@@ -221,6 +221,8 @@ def _match_at(view: View, idx: list[int], n: int, pat, hi: int) -> Optional[list
                 if toks[idx[q]].punct:
                     break
                 starts.append(q)
+                if toks[idx[q]].low in pat.gap_not:
+                    break  # the segment may sit here, but the gap may not run past it
         found = None
         for q in starts:
             if q + len(seg) <= len(idx) and all(_pos_matches(toks[idx[q + k]], alts)
