@@ -80,13 +80,16 @@ def _echo_json(data: Any) -> None:
 
 def run_ingest(db: str, paths: tuple[str, ...], quiet: bool, no_extract: bool,
                batch_size: Optional[int], read_options: dict[str, Any],
-               alert_rules: Optional[str] = None, alerts: bool = True) -> int:
-    """Read, store, evaluate alert rules on what is new, and report; returns the exit status."""
+               alert_rules: Optional[str] = None, alerts: bool = True, workers: int = 1) -> int:
+    """Read, store, evaluate alert rules on what is new, and report; returns the exit status.
+
+    ``workers`` > 1 extracts in that many processes (``signaal.parallel``)."""
     from .ingest import read
+    from .parallel import pooled
 
     extract = None if no_extract else load_extractor()
-    items = read(list(paths), **read_options)
-    with _open(db) as store:
+    with _open(db) as store, pooled(read(list(paths), **read_options), extract, workers,
+                                     store) as (items, extract):
         if batch_size:
             store.batch_size = batch_size
         total = 0 if quiet else count_inputs(paths)
@@ -128,13 +131,15 @@ def _commands(db_option: Callable) -> list[click.Command]:
     @click.option("--encoding", help="Decode input with this codec instead of strict UTF-8")
     @click.option("--batch-size", type=int, help="Commit every N items (setting batch_size)")
     @click.option("--no-extract", is_flag=True, help="Store articles without extracting records")
+    @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                  help="Processes extracting records (the store write stays in one)")
     @click.option("--rules", "alert_rules", type=click.Path(exists=True, dir_okay=False),
                   help="Alert rules YAML evaluated after the ingest (default: the packaged rules)")
     @click.option("--no-alerts", is_flag=True, help="Do not evaluate alert rules after the ingest")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar")
     @click.pass_context
     def ingest(ctx, paths, db, date, lang, source, fields, encoding, batch_size, no_extract,
-               alert_rules, no_alerts, quiet):
+               workers, alert_rules, no_alerts, quiet):
         """Read articles from PATHS (files, folders, URLs) into the store.
 
         Prints "N new / D duplicates / Q quarantined / F failed" on stderr. Exit status: 0 when
@@ -144,7 +149,7 @@ def _commands(db_option: Callable) -> list[click.Command]:
         options = {"date": date, "lang": lang, "source": source, "fields": parse_fields(fields),
                    "encoding": encoding}
         ctx.exit(run_ingest(db, paths, quiet, no_extract, batch_size, options,
-                            alert_rules=alert_rules, alerts=not no_alerts))
+                            alert_rules=alert_rules, alerts=not no_alerts, workers=workers))
 
     @click.command()
     @click.argument("query")
