@@ -4,7 +4,7 @@ from pathlib import Path
 
 from signaal.eval.gold import guide_sentences, locate
 
-SEED_DIR = Path("/work/shared/seed")
+SEED_DIR = Path(__file__).resolve().parents[3] / "shared/seed"
 SEED_GOLD = SEED_DIR / "000_5dbc0360713f8d14.gold.json"
 SEED_TEXT = SEED_DIR / "000_5dbc0360713f8d14.txt"
 

@@ -13,7 +13,7 @@ from signaal.extract.actors import EXTRACTOR, resolve
 from signaal.extract.actors_registry import registry
 from signaal.records import Article, Interval, Region
 
-SEED = Path("/work/shared/seed/000_5dbc0360713f8d14.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_5dbc0360713f8d14.txt"
 
 
 @lru_cache(maxsize=2)

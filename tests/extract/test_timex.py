@@ -10,7 +10,7 @@ from signaal.extract import timex
 from signaal.extract.timex_text import sentence_spans
 from signaal.records import Article, Interval, Region
 
-SEED = Path("/work/shared/seed/000_5dbc0360713f8d14.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_5dbc0360713f8d14.txt"
 
 
 def _anchor(label: str | None) -> Interval | None:

@@ -8,7 +8,7 @@ import pytest
 import signaal
 from signaal.records import Article, Quarantined
 
-SEED = Path("/work/shared/seed/000_5dbc0360713f8d14.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_5dbc0360713f8d14.txt"
 BODY = "Het kabinet heeft dinsdag een nieuw plan voor de woningbouw gepresenteerd in Den Haag."
 
 

@@ -8,7 +8,7 @@ import signaal
 from signaal.errors import ConfigError
 from store_texts import EN_SUMMIT, NL_FARMERS, NL_TROOPS, seed_file
 
-SEED = Path("/work/shared/seed/000_5dbc0360713f8d14.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_5dbc0360713f8d14.txt"
 
 
 @pytest.fixture
