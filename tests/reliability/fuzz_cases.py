@@ -31,6 +31,7 @@ from typing import Any, Optional
 from hypothesis import strategies as st
 
 import signaal
+from signaal.ingest.sources import BOMS
 from signaal.records import Article, Evidence, Quarantined
 from signaal.settings import load_settings
 
@@ -174,8 +175,8 @@ def jsonl_file(draw) -> Case:
     if draw(st.booleans()):  # the whole file in UTF-16 (BOM): only text-level hostility survives
         # io splits UTF-16 text on \r as well as \n: drop \r so line numbers stay put
         data = data.decode("utf-8", "replace").replace("\r", "").encode("utf-16")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        good = []  # a first line that looks like a UTF-16 BOM makes the whole file UTF-16
+    elif data.startswith(tuple(bom for bom, codec in BOMS if codec != "utf-8-sig")):
+        good = []  # a first line that looks like a UTF-16/32 BOM makes the whole file UTF-16/32
     name = draw(st.sampled_from(("docs.jsonl", "docs.ndjson")))
     return Case(name, data, good=good)
 
