@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -35,6 +36,23 @@ def eval_command(gold, system, articles, as_json, per_file, max_errors, counts):
                else render(report, max_errors))
 
 
+@click.command("eval-ner")
+@click.option("--set", "sets", multiple=True, type=click.Choice(["conll2002-testb", "conll2002-testa", "meantime"]),
+              help="Data set to score; repeatable  [default: conll2002-testb and meantime]")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with conll2002-dutch/ and meantime-dutch-clin26/ (default: ../shared/data)")
+@click.option("--limit", type=int, help="Score only the first N documents of each set")
+@click.option("--no-ruler", is_flag=True, help="Statistical NER alone, without the actor entity ruler")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
+def eval_ner_command(sets, data, limit, no_ruler, as_json):
+    """Score the Dutch pipeline's NER on CoNLL-2002 and MEANTIME-nl (exact and overlap, per type)."""
+    from .ner import evaluate_ner, render_ner
+
+    report = evaluate_ner(tuple(sets) or ("conll2002-testb", "meantime"), data, limit, not no_ruler)
+    click.echo(json.dumps(report, indent=1) if as_json else render_ner(report))
+
+
 @hookimpl
 def register_commands(cli):
     cli.add_command(eval_command)
+    cli.add_command(eval_ner_command)
