@@ -142,3 +142,36 @@ def test_claims_discontinuous_noun_use_relative_dutch(text, expected):
 ])
 def test_claims_noun_use_relative_english(text, expected):
     assert run(text, "en") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a future time word with only present-tense verbs is a prediction; with a past tense it is not
+    ("Zaterdag houdt Rusland een grote oefening, meldt het Kremlin.", [("RUS", "expected")]),
+    ("De troepen keren na de oefening terug naar hun kazernes, zei Peskov.", [("RUS", "expected")]),
+    ("Zaterdag hield Rusland een grote oefening, meldt het Kremlin.", [("RUS", "asserted")]),
+    # a cue verb under an obligation of its own clause is what someone must do, not a claim
+    ("Burgers moeten volgens Hoekstra rekening houden met een snel vertrek.", [("NLD", "demanded")]),
+])
+def test_claims_polarity_present_future_and_obligation(text, expected):
+    assert run(text) == expected
+
+
+def names(text: str, lang: str = "nl") -> list[tuple]:
+    art = Article(id="n", text=text, lang=lang, published=FEB)
+    doc = nlp.parse(text, lang)
+    return [(c.source, c.source_actor) for c in claims.extract(doc, art, actors.resolve(doc, art))]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # adjective + group noun, at the level of detail the text gives
+    ("Volgens Europese diplomaten is de sfeer slecht.", "nl", [("European diplomats", "EU")]),
+    ("Volgens een Europese diplomaat is de sfeer slecht.", "nl", [("European diplomat", "EU")]),
+    ("Volgens de Amerikaanse inlichtingendiensten staan er veel troepen.", "nl",
+     [("US intelligence agencies", "USA")]),
+    ("Volgens de Oekraïense militaire inlichtingendienst staan er veel troepen.", "nl",
+     [("Ukrainian military intelligence", "UKR")]),
+    ("Many people were hurt, Israeli medics said.", "en", [("Israeli medics", "ISR")]),
+    ("Egypt will send a delegation, a diplomatic source said.", "en", [("diplomatic source", None)]),
+])
+def test_claims_speaker_names_adjective_and_group(text, lang, expected):
+    assert names(text, lang) == expected

@@ -30,7 +30,7 @@ from typing import Optional, Sequence
 from ..errors import InputError
 from ..records import Article, Claim, Mention, stable_id
 from . import spans
-from .claims_frame import Frame, colon_frame, noun_frame, prep_frame, verb_frame
+from .claims_frame import Frame, clause_start, colon_frame, noun_frame, prep_frame, verb_frame
 from .claims_lex import CueHit, find_pattern, get
 from .claims_polarity import polarity, split_content
 from .claims_speaker import Context
@@ -76,7 +76,8 @@ def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
     sent = view.sents[k]
     all_hits = match_cues(view, sent.lo, sent.hi)
     hits = [h for h in all_hits if not view.in_quote(sent, view.toks[h.parts[0]].start, SCARE_QUOTE_WORDS)]
-    hits = [h for h in _drop_auxiliary_cues(view, hits) if not _is_noun_use(view, h)]
+    hits = [h for h in _drop_auxiliary_cues(view, hits) if not _is_noun_use(view, h)
+            and not _under_obligation(view, sent, h)]
     found: list[Frame] = []
     for h in hits:
         kind = h.pattern.kind
@@ -96,8 +97,8 @@ def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
 
 def _is_noun_use(view: View, h: CueHit) -> bool:
     """"de Russische eisen": a verb form after a determiner (and an inflected adjective) is a noun."""
-    if h.pattern.kind != "verb":
-        return False
+    if h.pattern.kind != "verb" or len(h.pattern.segments[0]) > 1:
+        return False  # a multi-word cue ("rekening houdt met") may open with its noun
     t = view.toks[h.parts[0]]
     if t.pos:
         return t.pos == "NOUN"
@@ -106,6 +107,15 @@ def _is_noun_use(view: View, h: CueHit) -> bool:
         return True
     return len(prev) == 2 and view.lex.is_(prev[0].low, "det") and prev[0].low not in ("dat", "die") \
         and prev[1].low.endswith("e") and not view.lex.is_(prev[1].low, "aux")
+
+
+def _under_obligation(view: View, sent, h: CueHit) -> bool:
+    """"Nederlanders moeten rekening houden met ...": a cue verb under a deontic modal of its own
+    clause says what someone must do, not what they said."""
+    if h.pattern.kind != "verb":
+        return False
+    lo, _ = clause_start(view, sent, h.parts[0])
+    return any(view.toks[j].low in view.lex.deontic_words for j in range(lo, h.parts[0]))
 
 
 def _drop_auxiliary_cues(view: View, hits: list[CueHit]) -> list[CueHit]:

@@ -95,6 +95,12 @@ class Lex:
     elisions: tuple[str, ...]
     collectives: tuple[tuple[Phrase, str, Optional[str], bool, bool], ...]  # (phrase, name, code, role, domestic)
 
+    @property
+    def deontic_words(self) -> frozenset:
+        """Single words that mark an obligation ("moet", "must") in modals.tsv."""
+        return frozenset(w for segs, effect in self.modals if effect == "deontic" and len(segs) == 1
+                         and len(segs[0]) == 1 for w in segs[0][0])
+
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` (lower case) belongs to closed class ``cls``."""
         if word in self.classes.get(cls, ()):

@@ -5,6 +5,7 @@ the content, in this order of strength:
 2. a condition opening the content or one of its clauses ("als Rusland binnenvalt, ...") → expected;
 3. future, possibility and intention markers ("zal", "kan", "zou", "gaat ... doen", "van plan")
    or an expectation cue inside the content → expected (a negative prediction stays expected);
+   so is a future time word with only present-tense verbs ("Zaterdag houdt Rusland een oefening");
 4. denials: denial words ("onzin", "niet van plan", "er is geen aanvalsgroep gevormd"), or the
    speaker's own country as the negated subject of a non-copular clause ("Lavrov zei dat Rusland
    Oekraïne niet bedreigt") → denied.
@@ -169,10 +170,18 @@ def polarity(view: View, f: Frame, span: Optional[tuple[int, int]] = None,
         return "expected"
     if "future" in found or any(h.pattern.polarity == "expected" for h in nested):
         return "expected"  # "Kiev zal geen concessie doen": a negative prediction
+    if "future_time" in found and _present_only(content_toks(view, a, b)):
+        return "expected"  # "Zaterdag houdt Rusland een oefening": the present of a scheduled event
     if "denial" in found and not (f.hit is not None and f.hit.pattern.accuse) \
             or own_denial(view, a, b, country, mentions):
         return "denied"
     return base
+
+
+def _present_only(toks) -> bool:
+    """Whether the content has a present-tense finite verb and no past tense or participle."""
+    tenses = {t.tense for t in toks}
+    return "Pres" in tenses and not tenses & {"Past", "Part"}
 
 
 def _outside_relatives(view: View, toks) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..records import Mention
+from .actors_registry import registry
 from .claims_lex import Lex, phrase_at
 from .claims_text import Tok, View
 
@@ -204,7 +205,8 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
         m = ms[0]
         sp = _named(m, a, b)
         if group and collective(lex, m.evidence.text.lower().split()) is None:
-            sp = replace(sp, name=f"{m.actor.name} {group[0]}", kind="group" if not group[2] else "role")
+            base = registry(lex.lang).adjective(m.actor.country) if m.actor.kind == "state" else m.actor.name
+            sp = replace(sp, name=f"{base} {group[0]}", kind="group" if not group[2] else "role")
         return [sp]
     if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
         return [replace(s, start=a, end=b, via=()) for s in ctx.recent(sent_no, None)]
@@ -220,7 +222,7 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
                     return [Speaker(f"{o.name} spokesperson", o.country, o.code, "role", a, b)]
             elif definite:
                 person_role = name in ("minister", "president", "prime minister", "secretary-general",
-                                       "ambassador", "official")
+                                       "ambassador", "official", "diplomat", "mayor")
                 prior = ctx.recent(sent_no, person_role)
                 if prior:
                     return [replace(prior[0], start=a, end=b, via=())]

@@ -29,6 +29,7 @@ class Tok:
     end: int
     quote: bool  # the token is only quote marks
     punct: bool
+    tense: str = ""  # "Pres"/"Past" for finite verbs, "Part" for participles, when the layer tags it
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Sent:
 def _tokens(doc, lex: Lex) -> list[Tok]:
     lemmas = doc.has_annotation("LEMMA")
     pos = doc.has_annotation("POS")
+    morph = doc.has_annotation("MORPH")
     marks = set("".join(lex.quote_marks))
     out: list[Tok] = []
     for t in doc:
@@ -56,8 +58,16 @@ def _tokens(doc, lex: Lex) -> list[Tok]:
         quote = all(ch in marks for ch in t.text) and t.text not in (",", ".")
         out.append(Tok(len(out), t.text, t.text.lower(), t.lemma_.lower() if lemmas else "",
                        t.pos_ if pos else "", t.idx, t.idx + len(t.text), quote,
-                       quote or t.is_punct or not any(ch.isalnum() for ch in t.text)))
+                       quote or t.is_punct or not any(ch.isalnum() for ch in t.text),
+                       _tense(t) if morph else ""))
     return out
+
+
+def _tense(t) -> str:
+    if "Part" in t.morph.get("VerbForm"):
+        return "Part"
+    tense = t.morph.get("Tense")
+    return tense[0] if tense else ""
 
 
 def quote_marks(text: str, start: int, end: int, lex: Lex) -> list[tuple[int, int, str]]:
