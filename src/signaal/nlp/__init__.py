@@ -16,17 +16,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .. import lexicon
 from ..errors import LanguageNotSupported, ModelNotFound
-from .ruler import add_actor_ruler
-from .splitter import make_sentence_splitter  # noqa: F401  (registers the factory)
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, so `signaal --help` starts fast
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 LANGS = ("nl", "en")
 MODELS = Path(__file__).parent / "models"
@@ -56,12 +53,20 @@ def _customize_tokenizer(nlp: Language, lang: str) -> None:
         for form in {abbr, abbr[:1].upper() + abbr[1:]}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     if lang == "nl":
+        from spacy.util import compile_infix_regex
+
         nlp.tokenizer.infix_finditer = compile_infix_regex(
             list(nlp.Defaults.infixes) + [_ACRONYM_HYPHEN]).finditer
 
 
 def build(model: str | Path | Language, lang: str, ruler: bool = True) -> Language:
     """A trained pipeline (path, package name or loaded) with Signaal's components added."""
+    import spacy
+    from spacy.language import Language
+
+    from .ruler import add_actor_ruler
+    from .splitter import make_sentence_splitter  # noqa: F401  (registers the factory)
+
     nlp = model if isinstance(model, Language) else spacy.load(model)
     _customize_tokenizer(nlp, lang)
     nlp.add_pipe("signaal_sentences", first=True, config={"lang": lang})
