@@ -333,8 +333,6 @@ def test_security_no_live_markup_from_data(server, corpus):
         assert parser.found == [], f"{page}: {parser.found}"
 
 
-@pytest.mark.xfail(strict=True, reason="web/templates/article.html links Article.url as given; "
-                   "a javascript: URL stored by a direct writer is a live link (owner: API/web)")
 def test_security_stored_script_url_is_not_a_link(server, js_url_article):
     parser = LiveMarkup()
     parser.feed(get(f"{server}/articles/{js_url_article}", headers={"Accept": "text/html"}).text)
