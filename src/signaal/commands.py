@@ -119,16 +119,27 @@ def _date(article: Article, missing: Optional[str] = "-") -> Optional[str]:
     return article.published.label() if article.published else missing
 
 
+def read_options(fn: Callable) -> Callable:
+    """The options of ``signaal.read``: ``--date``, ``--lang``, ``--source``, ``--field``,
+    ``--encoding`` (commands that read input files share them)."""
+    options = [
+        click.option("--date", help="Date for inputs without one: YYYY, YYYY-MM, YYYY-MM-DD"),
+        click.option("--lang", help="Language of every article (ISO 639-1), skipping detection"),
+        click.option("--source", help="Outlet name for inputs that do not give one"),
+        click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+                     help="JSONL/CSV column for text, date, url, title, source or lang (repeatable)"),
+        click.option("--encoding", help="Decode input with this codec instead of strict UTF-8"),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 def _commands(db_option: Callable) -> list[click.Command]:
     @click.command()
     @click.argument("paths", nargs=-1, required=True)
     @db_option
-    @click.option("--date", help="Date for inputs without one: YYYY, YYYY-MM, YYYY-MM-DD")
-    @click.option("--lang", help="Language of every article (ISO 639-1), skipping detection")
-    @click.option("--source", help="Outlet name for inputs that do not give one")
-    @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
-                  help="JSONL/CSV column for text, date, url, title, source or lang (repeatable)")
-    @click.option("--encoding", help="Decode input with this codec instead of strict UTF-8")
+    @read_options
     @click.option("--batch-size", type=int, help="Commit every N items (setting batch_size)")
     @click.option("--no-extract", is_flag=True, help="Store articles without extracting records")
     @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,

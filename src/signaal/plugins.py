@@ -16,6 +16,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "signaal.eval.cli",
     "signaal.api.commands",
     "signaal.analyze.commands",
+    "signaal.spark_cli",
 )
 
 
