@@ -258,3 +258,45 @@ def test_events_government_speaks_about_its_own_forces():
     text = "Het ministerie zegt dat de grootschalige oefeningen in het land doorgaan."
     c = claim(text, "zegt", "de grootschalige oefeningen in het land doorgaan", "Het ministerie", "RUS")
     assert ("MOBILIZE", "asserted", "RUS", None) in dyads(run(text, claims=[c]))
+
+
+def _denial(text, cue_start, content):
+    a = article_with(text)
+    c0 = text.index(content, cue_start)
+    return Claim(id="d", source="Russia", source_actor="RUS", cue="x", polarity="denied", direct=False,
+                 content=evidence(a, c0, c0 + len(content), cue_start, len(text)),
+                 evidence=evidence(a, cue_start, len(text), cue_start, len(text)))
+
+
+@pytest.mark.parametrize("second,content,denied", [
+    ("Moskou spreekt dat tegen.", "dat", True),  # a bare contradiction of the sentence before
+    ("Moskou ontkent elke betrokkenheid.", "elke betrokkenheid", True),
+    ("Moskou ontkent dat het Westen gelijk heeft over de cijfers.",  # a clause of its own
+     "het Westen gelijk heeft over de cijfers", False),
+    ("Moskou noemde dat overdreven.", "dat overdreven", False),  # no denial verb
+])
+def test_events_short_denial_denies_the_sentence_before(second, content, denied):
+    text = "Rusland heeft Oekraïne gisteren aangevallen. " + second
+    d = _denial(text, text.index("Moskou"), content)
+    found = events.extract(parse(text, "nl"), article_with(text), mentions_for(article_with(text)), [d])
+    assert (("ASSAULT", "denied", "RUS", "UKR") in dyads(found)) is denied
+
+
+def test_events_short_denial_skips_talks_and_older_sentences():
+    text = ("Rusland heeft Oekraïne gisteren aangevallen. Het weer was slecht. "
+            "Polen en Oekraïne spraken elkaar. Moskou spreekt dat tegen.")
+    d = _denial(text, text.index("Moskou"), "dat")
+    found = events.extract(parse(text, "nl"), article_with(text), mentions_for(article_with(text)), [d])
+    assert [e for e in found if e.mode == "denied"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # sanctions are aimed at the story's other side when the sentence names none
+    ("Rusland valt Oekraïne aan. Rusland rukt op. De EU kondigt sancties aan.",
+     ("SANCTION", "asserted", "EU", "RUS")),
+    # a domestic story: its state acts towards itself
+    ("In Amsterdam werden gisteren betogers opgepakt. Amsterdam heeft een akkoord gesloten.",
+     ("AGREE", "asserted", "NLD", "NLD")),
+])
+def test_events_default_targets(text, expected):
+    assert expected in dyads(run(text)), dyads(run(text))

@@ -162,6 +162,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
                   [m for m in ordered if m.actor.kind == "person"])
     out: list[Event] = []
     prev_events: list[Event] = []
+    just_before: list[Event] = []  # the events of the sentence right before
     for s_start, s_end in sentences(doc, article):
         sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang)
         if not sent.toks:
@@ -169,11 +170,12 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         found = _trigger_events(sent, claims, story) + _speech_events(sent, story)
         sent_events = _dedupe(article, sent, found, time_expressions)
         if not sent_events:
-            sent_events = _denied_by_reference(article, sent, prev_events)
+            sent_events = _denied_by_reference(article, sent, prev_events, just_before)
         out.extend(sent_events)
         _advance(story, sent, sent_events)
         if sent_events:
             prev_events = sent_events
+        just_before = sent_events
     return out
 
 
@@ -304,13 +306,17 @@ def _event(article, etype, mode, source, target, t_start, t_end, sent, claim,
     )
 
 
-def _denied_by_reference(article, sent, prev_events) -> list[Event]:
+def _denied_by_reference(article, sent, prev_events, just_before) -> list[Event]:
     """"Het Kremlin ontkent dat daar plannen voor zijn": the previous sentence's events, denied."""
     denial = next((c for c in sent.claims if c.polarity == "denied"), None)
     if denial is None or not prev_events:
         return []
     anaphors = words(sent.lang, "anaphor")
     anchor = next((t for t in sent.toks if t.lower_ in anaphors), None)
+    if anchor is None and any_phrase(sent.toks, 0, len(sent.toks), context(sent.lang).get("denial_cue", [])):
+        # a bare contradiction answers the sentence right before; talks it contradicts took place
+        anchor = _short_object(sent, denial)
+        prev_events = [e for e in just_before if e.type != "CONSULT"]
     if anchor is None:
         return []
     a_start, a_end = anchor.idx, anchor.idx + len(anchor)
@@ -320,3 +326,18 @@ def _denied_by_reference(article, sent, prev_events) -> list[Event]:
         evidence=evidence(article, a_start, a_end, sent.start, sent.end), trigger=anchor.text,
         claim_id=denial.id, claim_source=denial.source, confidence=0.6, extractor=EXTRACTOR,
     ) for e in prev_events]
+
+
+SHORT_OBJECT = 3  # most tokens of a denied object that only points back ("dat", "elke betrokkenheid")
+
+
+def _short_object(sent, denial):
+    """"Moskou spreekt dat tegen", "het Kremlin ontkent elke betrokkenheid": a denial whose content
+    is a short object with no verb of its own denies what the previous sentence reported."""
+    c = denial.content
+    if c is None:
+        return None
+    toks = [t for t in sent.toks if c.start_char <= t.idx < c.end_char and not t.is_punct]
+    if not toks or len(toks) > SHORT_OBJECT or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return None if toks[-1].pos_ == "ADJ" else toks[-1]

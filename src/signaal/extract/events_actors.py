@@ -199,7 +199,9 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         return source
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
         return story.counterpart(source)
-    return None
+    home = story.home()
+    # a domestic story: the state acts towards its own country (coalition deal, parliament's demand)
+    return home if home is not None and home == source else None
 
 
 def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:
