@@ -182,3 +182,32 @@ def test_postgres_api_serves_the_same_answers_as_sqlite(pg_url, tmp_path, serve)
         assert hits[0] == hits[1] and len(hits[0]) >= 2
         for page in ["/", f"/articles/{first}", "/events", "/claims"]:
             assert client.get(pg.url + page).status_code == 200, page
+
+
+# --- analysis support: record rows and state --------------------------------------------
+def test_postgres_record_rows_and_state_match_sqlite(pg_url, tmp_path):
+    corpus = _api_corpus()
+    stores = [Store(pg_url), Store(tmp_path / "s.db")]
+    try:
+        for store in stores:
+            corpus.fill(store)
+            store.put_state("alerts", {"fired": ["r1", "r2"], "seen": 3})
+            store.put_state("alerts", {"seen": 4})
+        for table in ("events", "claims", "quantities"):
+            rows = [list(s.record_rows(table, date_from="2022-02-15")) for s in stores]
+            assert rows[0] == rows[1] and rows[0], table
+            later = [list(s.record_rows(table, since_seq=2)) for s in stores]
+            assert later[0] == later[1] and len(later[0]) < len(list(stores[0].record_rows(table)))
+        assert [s.get_state("alerts") for s in stores] == [{"fired": ["r1", "r2"], "seen": 4}] * 2
+        assert stores[0].get_state("nothing") == {}
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_postgres_unfinished_record_rows_do_not_block_the_next(pg_url):
+    with Store(pg_url) as store:
+        _api_corpus().fill(store)
+        first = store.record_rows("events")
+        next(first)  # left unfinished
+        assert len(list(store.record_rows("events"))) > 1

@@ -16,6 +16,7 @@ come out as one process would have stored them.
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any, Iterator, Mapping, Optional, Union
 
@@ -41,6 +42,7 @@ _BAND_INSERT = "INSERT INTO minhash_bands (key, article_id) VALUES (?, ?) ON CON
 # ts_rank weights {D, C, B, A}: a title match (A) counts three times a body match (D), as the
 # SQLite index's bm25(3.0, 1.0).
 _WEIGHTS = "'{0.333, 0.333, 0.333, 1.0}'"
+_CURSORS = itertools.count()
 
 
 class PostgresStore(Store):
@@ -127,7 +129,9 @@ class PostgresStore(Store):
                f"a.seq AS article_seq FROM {table} r JOIN articles a ON a.id = r.article_id "
                f"WHERE a.seq > ?" + "".join(" AND " + c for c in where)
                + " ORDER BY a.seq, r.ev_start, r.id")
-        with self.db.conn.cursor(name=f"rows_{table}", withhold=True) as cur:  # streams
+        # A server-side cursor streams the rows; each call gets its own name, as an unfinished
+        # generator keeps its cursor open.
+        with self.db.conn.cursor(name=f"rows_{table}_{next(_CURSORS)}", withhold=True) as cur:
             cur.execute(pg_sql(sql), [since_seq, *params])
             for row in cur:
                 yield dict(row)
