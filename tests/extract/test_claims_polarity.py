@@ -172,6 +172,28 @@ def names(text: str, lang: str = "nl") -> list[tuple]:
      [("Ukrainian military intelligence", "UKR")]),
     ("Many people were hurt, Israeli medics said.", "en", [("Israeli medics", "ISR")]),
     ("Egypt will send a delegation, a diplomatic source said.", "en", [("diplomatic source", None)]),
+    ("Iran must sign soon, European diplomats said.", "en", [("European diplomats", None)]),
 ])
 def test_claims_speaker_names_adjective_and_group(text, lang, expected):
+    assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a reception phrase: the place where it is received speaks
+    ("In Kiev wordt de oefening met argusogen gevolgd.", "nl", [("Ukraine", "UKR")]),
+    ("Het voorstel werd in Moskou met hoon ontvangen.", "nl", [("Russia", "RUS")]),
+    ("In het Westen vindt die uitleg weinig geloof.", "nl", [("the West", None)]),
+    ("The offer was greeted with scepticism in Kyiv.", "en", [("Ukraine", "UKR")]),
+    # no identifiable place, no claim
+    ("De oefening wordt met argusogen gevolgd.", "nl", []),
+    # "Dat heeft X, <apposition>, gezegd": the content is the previous sentence
+    ("Rusland heeft extra troepen gestuurd. Dat heeft de Amerikaanse minister Blinken, op bezoek in "
+     "Kiev, maandag gezegd.", "nl", [("Antony Blinken", "USA")]),
+    # adjacent mentions are one phrase, its head speaks
+    ("De Russische minister Lavrov noemde het plan een provocatie.", "nl", [("Sergei Lavrov", "RUS")]),
+    # a pronoun after a newly named person in its paragraph is that person
+    ("Stoltenberg zei dat de NAVO klaarstaat.\nMinister Ollongren sloot zich aan. 'Wij zien niets', zei ze.",
+     "nl", [("Jens Stoltenberg", "NATO"), ("Kajsa Ollongren", "NLD")]),
+])
+def test_claims_speaker_reception_apposition_and_pronoun(text, lang, expected):
     assert names(text, lang) == expected

@@ -2,7 +2,10 @@
 
 import pytest
 
-from signaal.extract.quantities import parse_digits, parse_word, scan
+from signaal import nlp
+from signaal.extract import actors, claims
+from signaal.extract.quantities import extract, parse_digits, parse_word, scan
+from signaal.records import Article
 
 
 def one(sentence, lang="nl"):
@@ -82,3 +85,25 @@ def test_quantities_offsets_are_exact():
     s = text.index("Volgens")
     q = list(scan(text[s:], s, "nl"))[0]
     assert text[q["start"]:q["end"]] == "zo'n 3.000 doden"
+
+
+def _claimants(text: str, lang: str = "nl") -> list[tuple]:
+    art = Article(id="q", text=text, lang=lang)
+    doc = nlp.parse(text, lang)
+    found = claims.extract(doc, art, actors.resolve(doc, art))
+    return [(q.value, q.claimed_by) for q in extract(doc, art, found)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # the content sentence before "Dat heeft X gezegd" is X's
+    ("Rusland heeft 150.000 militairen gestuurd. Dat heeft minister Blinken, op bezoek in Kiev, gezegd.",
+     "nl", [(150000, "Antony Blinken")]),
+    # adjective + group noun names the claimant at the text's level of detail
+    ("Volgens Europese diplomaten gaat het om zeven banken.", "nl", [(7, "European diplomats")]),
+    ("Twelve people were killed, Israeli medics said.", "en", [(12, "Israeli medics")]),
+    # a number in a clause before the content of a claim is the narrator's
+    ("Duitsland stuurde 5.000 helmen, een gebaar dat in Kiev met hoon werd ontvangen.", "nl",
+     [(5000, "narrator")]),
+])
+def test_quantities_claimant_through_claims(text, lang, expected):
+    assert _claimants(text, lang) == expected

@@ -30,7 +30,8 @@ from typing import Optional, Sequence
 from ..errors import InputError
 from ..records import Article, Claim, Mention, stable_id
 from . import spans
-from .claims_frame import Frame, clause_start, colon_frame, noun_frame, prep_frame, verb_frame
+from .claims_frame import (Frame, clause_start, colon_frame, locative_frame, noun_frame, prep_frame,
+                           verb_frame)
 from .claims_lex import CueHit, find_pattern, get
 from .claims_polarity import polarity, split_content
 from .claims_speaker import Context
@@ -85,6 +86,8 @@ def _sentence_frames(view: View, k: int, mentions, ctx: Context) -> list[Frame]:
             f = prep_frame(view, k, h, mentions, ctx)
         elif kind == "noun":
             f = noun_frame(view, k, h, mentions, ctx)
+        elif kind == "locative":
+            f = locative_frame(view, k, h, mentions, ctx)
         else:
             f = verb_frame(view, k, h, mentions, ctx, found)
         if f is not None:

@@ -189,6 +189,8 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
     lo, boundary = clause_start(view, sent, c0)
     if lex.is_(boundary, "reladv"):
         return None  # "een moment waarop landen zich zorgen maken": background, not a claim
+    if boundary == "," and _anaphoric_opening(view, sent, c0):
+        lo, boundary = sent.lo, ""  # "Dat heeft de ambassadeur, X, vrijdag gezegd": one clause
     fin = _first(view, lo, c0, "cop" if pat.kind == "copula" else "aux")
     if pat.kind == "copula" and fin < 0:
         return None
@@ -249,6 +251,19 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
     return _with_content(view, k, hit, speakers, lo, boundary, fin, after, anaphoric, sp_range, mentions)
 
 
+def _anaphoric_opening(view: View, sent: Sent, c0: int) -> bool:
+    """Whether the sentence opens with "Dat"/"Dit" + a finite verb and no hard break or
+    complementiser before the cue (commas there set off an apposition, not a new clause)."""
+    toks, lex = view.toks, view.lex
+    lo = _skip(view, sent.lo, c0, ())
+    if lo + 1 >= c0 or not lex.is_(toks[lo].low, "anaphor") or view.quoted(sent, toks[lo].start, toks[lo].end):
+        return False  # "'Dit is een gebaar, geen oplossing', zegt X": the quote's own words
+    if not (lex.is_(toks[lo + 1].low, "aux") or toks[lo + 1].tense in ("Pres", "Past")):
+        return False
+    return not any(t.text in HARD or lex.is_(t.low, "comp") or lex.is_(t.low, "sub")
+                   for t in toks[lo + 1:c0])
+
+
 def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: str, fin: int,
                   after: int, anaphoric: bool, sp_range, mentions) -> Optional[Frame]:
     sent, toks, lex = view.sents[k], view.toks, view.lex
@@ -302,6 +317,23 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
         return None
     return Frame(speakers, hit, hit.text, (a, b), k, span, negated=negated, comp=comp is not None,
                  tail=tail, clause_lo=lo, boundary=boundary, via=via)
+
+
+def locative_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optional[Frame]:
+    """"In Kiev wordt de ontplooiing met argusogen gevolgd": a reception phrase whose speaker is the
+    place where it is received (a capital, "het Westen", "westerse hoofdsteden")."""
+    sent, toks, lex = view.sents[k], view.toks, view.lex
+    lo, _ = clause_start(view, sent, hit.parts[0], hard_only=True)
+    for j in range(lo, sent.hi - 1):
+        if j in hit.parts or toks[j].low not in lex.classes.get("locative", ()):
+            continue
+        e = np_end(view, j + 1, sent.hi)
+        speakers = [sp for sp in resolve(view, j + 1, e, mentions, ctx, k) if sp.kind != "unknown"]
+        if speakers:  # the content is the clause that holds the phrase, not what precedes it
+            a, b = _strip(view, toks[clause_start(view, sent, min(j, hit.parts[0]))[0]].start,
+                          _content_end(view, sent))
+            return Frame(speakers, hit, hit.text, (a, b), k, (sent.start, sent.end), clause_lo=lo)
+    return None
 
 
 def colon_frame(view: View, k: int, mentions, ctx: Context) -> Optional[Frame]:

@@ -157,7 +157,7 @@ def polarity(view: View, f: Frame, span: Optional[tuple[int, int]] = None,
     base = base_polarity(view, f)
     if base is None:
         return None
-    if f.hit is not None and base == "asserted" and f.hit.pattern.kind in ("copula", "stance"):
+    if f.hit is not None and base == "asserted" and f.hit.pattern.kind in ("copula", "stance", "locative"):
         return base
     if base != "asserted":
         return base

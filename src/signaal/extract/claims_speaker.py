@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..records import Mention
-from .actors_registry import registry
+from .actors_registry import registry, role_matches
 from .claims_lex import Lex, phrase_at
 from .claims_text import Tok, View
 
@@ -32,6 +32,7 @@ class Speaker:
     start: int
     end: int
     via: tuple[str, ...] = ()
+    role: Optional[str] = None  # the person's role when the actor layer knows it
 
 
 @dataclass
@@ -106,12 +107,14 @@ def _mentions_in(mentions: Sequence[Mention], a: int, b: int) -> list[Mention]:
 
 
 def _between_ok(view: View, a: int, b: int) -> bool:
-    """Whether text between two coordinated mentions is only separators and determiners."""
+    """Whether text between two coordinated mentions is only separators and determiners, with at
+    least one separator (adjacent mentions are one phrase: "de Russische VN-ambassadeur X")."""
     lex = view.lex
-    for t in view.toks[view.token_at(a):view.token_at(b)]:
+    between = view.toks[view.token_at(a):view.token_at(b)]
+    for t in between:
         if not (t.text == "," or t.quote or lex.is_(t.low, "conj") or lex.is_(t.low, "det")):
             return False
-    return True
+    return any(t.text == "," or lex.is_(t.low, "conj") for t in between)
 
 
 def _units(view: View, toks: Sequence[Tok]) -> list[tuple[str, int, int]]:
@@ -168,9 +171,18 @@ def _newer_subject(view: View, ms, mentions, prior: Speaker, at: int) -> bool:
     return len(before) <= 5 and not any(t.pos in ("VERB", "AUX") or t.text == "," for t in before)
 
 
+def _paragraph_person(view: View, mentions: Sequence[Mention], sent_no: int, at: int) -> Optional[Mention]:
+    """The last person named (not by reference) earlier in the pronoun's paragraph."""
+    para = view.sents[sent_no].para
+    lo = min(s.start for s in view.sents if s.para == para)
+    return max((m for m in mentions if m.actor.kind == "person" and not m.by_reference
+                and lo <= m.evidence.start_char and m.evidence.end_char <= at),
+               key=lambda m: m.evidence.start_char, default=None)
+
+
 def _named(m: Mention, a: int, b: int) -> Speaker:
     act = m.actor
-    return Speaker(act.name, act.country, act.code, act.kind, a, b)
+    return Speaker(act.name, act.country, act.code, act.kind, a, b, role=act.role)
 
 
 def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Context,
@@ -199,7 +211,8 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
         if len(ms) > 1 and all(_between_ok(view, x.evidence.end_char, y.evidence.start_char)
                                for x, y in zip(ms, ms[1:])):
             return _dedupe([_named(m, m.evidence.start_char, m.evidence.end_char) for m in ms])
-        person = next((m for m in ms if m.actor.kind == "person"), None)
+        # the head of a Dutch/English noun phrase stands last: "Demissionair premier Rutte"
+        person = next((m for m in reversed(ms) if m.actor.kind == "person"), None)
         if person is not None:
             return [_named(person, a, b)]
         m = ms[0]
@@ -209,7 +222,11 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
             sp = replace(sp, name=f"{base} {group[0]}", kind="group" if not group[2] else "role")
         return [sp]
     if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
-        return [replace(s, start=a, end=b, via=()) for s in ctx.recent(sent_no, None)]
+        k, prior = ctx.recent_at(sent_no, None)
+        named = _paragraph_person(view, mentions, sent_no, a)
+        if named is not None and (k < 0 or view.sents[k].para != view.sents[sent_no].para):
+            return [_named(named, a, b)]  # "Minister X sloot zich aan. '...', zei ze."
+        return [replace(s, start=a, end=b, via=()) for s in prior]
     if group is not None:
         name, code, role, _, domestic = group
         code = code or (ctx.home if domestic else None)
@@ -224,6 +241,10 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
                 person_role = name in ("minister", "president", "prime minister", "secretary-general",
                                        "ambassador", "official", "diplomat", "mayor")
                 prior = ctx.recent(sent_no, person_role)
+                former = any(w.startswith(("oud-", "ex-", "voormalig")) or w == "former" for w in words)
+                if prior and person_role and prior[0].role and not former \
+                        and not role_matches(prior[0].role, name) and not role_matches(name, prior[0].role):
+                    prior = []  # "volgens de burgemeester" after a spokesperson: someone else
                 if prior:
                     return [replace(prior[0], start=a, end=b, via=())]
         return [Speaker(name, code, None, "group", a, b)]

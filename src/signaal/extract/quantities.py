@@ -321,9 +321,17 @@ def _claimant(start: int, end: int, claims: Sequence[Claim]) -> Optional[Claim]:
         if c.content and c.content.start_char <= start and end <= c.content.end_char:
             return c
     for c in claims:
-        if c.evidence.sentence_start <= start and end <= c.evidence.sentence_end:
-            return c
+        if c.evidence.sentence_start <= start and end <= c.evidence.sentence_end and not (
+                c.content and c.evidence.sentence_start <= c.content.start_char and end <= c.content.start_char
+                and _clause_break(c.evidence.sentence, start - c.evidence.sentence_start,
+                                  c.content.start_char - c.evidence.sentence_start)):
+            return c  # not a number in a clause before the content ("5.000 helmen, een gebaar dat ...")
     return None
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a clause break (a comma or semicolon)."""
+    return any(ch in ",;" for ch in text[a:b])
 
 
 def extract(doc, article: Article, claims: Sequence[Claim] = ()) -> list[Quantity]:
