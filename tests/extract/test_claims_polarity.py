@@ -197,3 +197,21 @@ def test_claims_speaker_names_adjective_and_group(text, lang, expected):
 ])
 def test_claims_speaker_reception_apposition_and_pronoun(text, lang, expected):
     assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a numeral or "beide" group names the last N actors of the sentences before
+    ("Rusland, Oekraïne, Duitsland en Frankrijk overlegden in Parijs. De vier verklaarden na afloop dat ze "
+     "het bestand steunen.", "nl",
+     [("France", "FRA"), ("Germany", "DEU"), ("Russia", "RUS"), ("Ukraine", "UKR")]),
+    ("Blinken sprak in Genève met Lavrov. Beide ministers lieten weten dat ze opnieuw willen praten.", "nl",
+     [("Antony Blinken", "USA"), ("Sergei Lavrov", "RUS")]),
+    ("Biden met Scholz in Berlin. Both leaders said the talks were useful.", "en",
+     [("Joe Biden", "USA"), ("Olaf Scholz", "DEU")]),
+    # more actors than the number: no guess
+    ("Rusland, Oekraïne en Duitsland overlegden. De twee verklaarden dat ze het bestand steunen.", "nl", []),
+    # the inverted subject of "spreken ... van" ends before the "van" of the cue
+    ("In Parijs spraken adviseurs van de leiders van Rusland en Oekraïne acht uur met elkaar.", "nl", []),
+])
+def test_claims_group_references_and_spreken_van_subject(text, lang, expected):
+    assert sorted(names(text, lang)) == expected

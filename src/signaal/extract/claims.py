@@ -104,7 +104,7 @@ def _is_noun_use(view: View, h: CueHit) -> bool:
         return False  # a multi-word cue ("rekening houdt met") may open with its noun
     t = view.toks[h.parts[0]]
     if t.pos:
-        return t.pos == "NOUN"
+        return t.pos == "NOUN" and _main_clause_has_verb(view, t.i, h.parts)
     prev = [x for x in view.toks[max(0, t.i - 2):t.i] if not x.quote]
     if prev and view.lex.is_(prev[-1].low, "det") and prev[-1].low not in ("dat", "die", "that"):
         return True
@@ -119,6 +119,18 @@ def _under_obligation(view: View, sent, h: CueHit) -> bool:
         return False
     lo, _ = clause_start(view, sent, h.parts[0])
     return any(view.toks[j].low in view.lex.deontic_words for j in range(lo, h.parts[0]))
+
+
+def _main_clause_has_verb(view: View, i: int, own: tuple = ()) -> bool:
+    """Whether the clause around token ``i`` (up to a complementiser or colon) has another verb; if not,
+    a cue the tagger read as a noun is the verb ("De vier verklaarden dat ...")."""
+    sent = next(s for s in view.sents if s.lo <= i < s.hi)
+    for t in view.toks[sent.lo:sent.hi]:
+        if t.i > i and (t.text == ":" or view.lex.is_(t.low, "comp") or view.lex.is_(t.low, "sub")):
+            break
+        if t.i != i and t.i not in own and t.pos in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _drop_auxiliary_cues(view: View, hits: list[CueHit]) -> list[CueHit]:

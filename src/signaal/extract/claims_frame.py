@@ -236,7 +236,8 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
             j = _skip(view, fin + 1, sent.hi)
             if j == c0:
                 j = _skip(view, c1 + 1, sent.hi)
-            e = np_end(view, j, sent.hi)
+            # the subject ends before a later part of the cue ("spraken adviseurs | van ...")
+            e = np_end(view, j, min([p for p in hit.parts if p > j] + [sent.hi]))
             speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
             sp_range = (j, e)
             after = max(after, e)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from text_to_num import text2num
+
 from ..records import Mention
 from .actors_registry import registry, role_matches
 from .claims_lex import Lex, phrase_at
@@ -180,6 +182,41 @@ def _paragraph_person(view: View, mentions: Sequence[Mention], sent_no: int, at:
                key=lambda m: m.evidence.start_char, default=None)
 
 
+def _group_size(lex: Lex, words: Sequence[str]) -> tuple[int, str]:
+    """"Beide ministers" -> (2, "ministers"), "De vier" -> (4, ""); (0, "") when not a group reference."""
+    words = [w for w in words if not lex.is_(w, "det") or lex.is_(w, "both")]
+    if not words or len(words) > 2:
+        return 0, ""
+    head = words[1] if len(words) == 2 else ""
+    if lex.is_(words[0], "both"):
+        return 2, head
+    try:
+        n = text2num(words[0], lex.lang)
+    except ValueError:
+        return 0, ""
+    return (n, head) if 2 <= n <= 6 else (0, "")
+
+
+def _group_reference(view: View, words: Sequence[str], mentions: Sequence[Mention], sent_no: int,
+                     at: int) -> list[Mention]:
+    """"Beide ministers" / "De vier": the N distinct actors named in the two sentences before (persons
+    when the head noun is a person noun), or [] when there are not exactly that many."""
+    n, head = _group_size(view.lex, words)
+    if not n:
+        return []
+    para = view.sents[sent_no].para
+    lo = min((s.start for s in view.sents[max(0, sent_no - 2):sent_no + 1] if s.para == para), default=at)
+    persons = bool(head) and view.lex.is_(head, "person_plural")
+    out: list[Mention] = []
+    for m in sorted((m for m in mentions if lo <= m.evidence.start_char and m.evidence.end_char <= at
+                     and not m.by_reference and (m.actor.kind == "person") == persons
+                     and m.actor.kind in ("person", "state", "igo")),
+                    key=lambda m: m.evidence.start_char):
+        if all(o.actor.id != m.actor.id for o in out):
+            out.append(m)
+    return out if len(out) == n else []
+
+
 def _named(m: Mention, a: int, b: int) -> Speaker:
     act = m.actor
     return Speaker(act.name, act.country, act.code, act.kind, a, b, role=act.role)
@@ -199,6 +236,10 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     words = [u[0].lower() for u in units if u[0] != ","]
     group = collective(lex, words)
     ms = _mentions_in(mentions, a, b)
+    if not ms:
+        grouped = _group_reference(view, [t.low for t in toks], mentions, sent_no, a)
+        if grouped:
+            return [_named(m, a, b) for m in grouped]
     if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
         # speaker tracking: a pronoun right after a claim continues its speaker, which beats the
         # nearest person the actor layer saw ("Hoekstra zei ... Ook de Russische ambassadeur ... Hij wil")
