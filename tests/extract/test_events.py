@@ -300,3 +300,33 @@ def test_events_short_denial_skips_talks_and_older_sentences():
 ])
 def test_events_default_targets(text, expected):
     assert expected in dyads(run(text)), dyads(run(text))
+
+
+def _timex(a, word, start=None):
+    from signaal.records import TimeExpression
+
+    s = a.text.index(word)
+    return TimeExpression(id=word, text=word, evidence=evidence(a, s, s + len(word), 0, len(a.text)),
+                          start=start, resolved=start)
+
+
+@pytest.mark.parametrize("text,word,start,mode", [
+    ("Morgen praten Polen en Oekraïne in Warschau.", "Morgen", None, "expected"),
+    ("Woensdag praten Polen en Oekraïne in Warschau.", "Woensdag", "2022-02-16", "expected"),
+    ("Maandag praten Polen en Oekraïne in Warschau.", "Maandag", "2022-02-14", "asserted"),  # the day itself
+    ("Vorige week praatten Polen en Oekraïne in Warschau.", "Vorige week", None, "asserted"),
+])
+def test_events_future_date_makes_present_tense_expected(text, word, start, mode):
+    from datetime import datetime
+
+    from signaal.records import Interval
+
+    day = Interval(datetime(2022, 2, 14), datetime(2022, 2, 14, 23, 59, 59), "day")
+    a = Article(id="t", text=text, lang="nl", published=day)
+    found = events.extract(parse(text, "nl"), a, mentions_for(a), [], [_timex(a, word, start)])
+    assert ("CONSULT", mode, "POL", "UKR") in dyads(found), dyads(found)
+
+
+def test_events_comma_list_of_sources_each_act():
+    text = "Estland, Polen en Belarus sturen antitankwapens naar Oekraïne."
+    assert {e.source_actor for e in run(text) if e.type == "AID"} == {"EST", "POL", "BLR"}

@@ -167,7 +167,8 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang)
         if not sent.toks:
             continue
-        found = _trigger_events(sent, claims, story) + _speech_events(sent, story)
+        future = _future_dated(sent, article, time_expressions)
+        found = _trigger_events(sent, claims, story, future) + _speech_events(sent, story)
         sent_events = _dedupe(article, sent, found, time_expressions)
         if not sent_events:
             sent_events = _denied_by_reference(article, sent, prev_events, just_before)
@@ -205,7 +206,26 @@ def _conditional_sentence(sent: Sentence, i: int) -> bool:
                if not lo <= n < hi)
 
 
-def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story) -> list[tuple]:
+def _future_dated(sent: Sentence, article: Article, time_expressions: Sequence[TimeExpression]) -> bool:
+    """Whether the sentence is dated after the article ("morgen reist ...", a later weekday)."""
+    words_ = {" ".join(p) for p in context(sent.lang).get("future_time", [])}
+    pub = article.published
+    last_day = pub.end.strftime("%Y-%m-%d") if pub and pub.precision in ("day", "time") else None
+    for tx in time_expressions:
+        if not sent.start <= tx.evidence.start_char < sent.end:
+            continue
+        if tx.text.lower() in words_ or (last_day and tx.start and tx.start[:10] > last_day):
+            return True
+    return False
+
+
+def _past_clause(sent: Sentence, i: int) -> bool:
+    """Whether the trigger's clause has a past-tense verb or a participle (then a date is no plan)."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any("Tense=Past" in str(t.morph) or "VerbForm=Part" in str(t.morph) for t in sent.toks[lo:hi])
+
+
+def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, future: bool = False) -> list[tuple]:
     """(type, mode, source, target, tok_start, tok_end, claim) for each trigger of the sentence."""
     out = []
     speech = speech_types(sent.lang)
@@ -226,6 +246,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story) -> li
             continue
         if local in (None, "expected") and _conditional_sentence(sent, i):
             local = "hypothetical"
+        if local is None and future and not _past_clause(sent, i):
+            local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         mode = combine_mode(local, claim)
         for src, tgt in _dyads(sent, i, end, pat.type, claim, story):
             out.append((pat.type, mode, src, tgt, i, end, claim))

@@ -140,7 +140,7 @@ def first_subject(sent: Sentence, i: int) -> Optional[str]:
 
 def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Optional[str]]:
     """Sources from the clause before the trigger, and a target a symmetric coordination gives."""
-    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    lo = _list_start(sent, clause_bounds(sent.toks, i, sent.lang)[0])
     c_lo, t_start = sent.toks[lo].idx, sent.toks[i].idx
     before = [m for m in sent.actors if c_lo <= m.evidence.start_char < t_start]
     if len(before) >= 2 and _demand_before(sent, sent.tok_at(before[0].evidence.end_char), i):
@@ -154,6 +154,18 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
     if len(conj) >= 2 and type_info().get(etype, {}).get("symmetric") == "yes":
         return conj[:1], conj[1]
     return conj, None
+
+
+def _list_start(sent: Sentence, lo: int) -> int:
+    """Move a clause start cut at a comma back over a list of actors ("Estland, Letland en ...")."""
+    while lo >= 2 and sent.toks[lo - 1].text == ",":
+        prev = sent.toks[lo - 2]
+        m = next((m for m in sent.actors if m.evidence.end_char == prev.idx + len(prev)), None)
+        first = sent.actors and next((m for m in sent.actors if m.evidence.start_char >= sent.toks[lo].idx), None)
+        if m is None or first is None or first.evidence.start_char != sent.toks[lo].idx:
+            break
+        lo = sent.tok_at(m.evidence.start_char)
+    return lo
 
 
 def inverted_subject(sent: Sentence, end: int, etype: str) -> tuple[list[str], Optional[str]]:
