@@ -330,3 +330,23 @@ def test_events_future_date_makes_present_tense_expected(text, word, start, mode
 def test_events_comma_list_of_sources_each_act():
     text = "Estland, Polen en Belarus sturen antitankwapens naar Oekraïne."
     assert {e.source_actor for e in run(text) if e.type == "AID"} == {"EST", "POL", "BLR"}
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Het ministerie ontbood de Russische ambassadeur.", "nl", ("ACCUSE", "asserted", None, "RUS")),
+    ("Polen heeft een formeel protest ingediend bij China.", "nl", ("ACCUSE", "asserted", "POL", "CHN")),
+    ("Taiwan lodged a protest with China.", "en", ("ACCUSE", "asserted", "TWN", "CHN")),
+])
+def test_events_diplomatic_rebukes_are_accusations(text, lang, expected):
+    found = dyads(run(text, lang))
+    assert any(f[:2] == expected[:2] and f[3] == expected[3] and expected[2] in (None, f[2]) for f in found)
+    assert "PROTEST" not in [f[0] for f in found]  # a diplomatic protest is no demonstration
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland en Oekraïne geven elkaar de schuld.", "nl"),
+    ("Russia and Ukraine blamed each other.", "en"),
+])
+def test_events_reciprocal_accusation_gives_both_directions(text, lang):
+    found = dyads(run(text, lang))
+    assert ("ACCUSE", "asserted", "RUS", "UKR") in found and ("ACCUSE", "asserted", "UKR", "RUS") in found

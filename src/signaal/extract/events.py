@@ -271,6 +271,9 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         sources = [place] if place else []
     if sym_target:
         return [(sources[0], sym_target)]
+    if len(sources) >= 2 and _reciprocal(sent, i):
+        # "Rusland en Oekraïne geven elkaar de schuld": each accuses the other
+        return [(s, t) for s in sources for t in sources if s != t]
     if sources:
         return [(s, target_for(sent, i, end, etype, s, story)) for s in sources]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
@@ -281,6 +284,11 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _reciprocal(sent: Sentence, i: int) -> bool:
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("reciprocal", []))
 
 
 def _venue(sent: Sentence, m: Mention) -> bool:
