@@ -215,3 +215,27 @@ def test_claims_speaker_reception_apposition_and_pronoun(text, lang, expected):
 ])
 def test_claims_group_references_and_spreken_van_subject(text, lang, expected):
     assert sorted(names(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # aux + object + participle: the object is the content ("tot nu toe" opens no subclause)
+    ("De VN hebben tot nu toe 227 doden bevestigd.", [("UN", "asserted")]),
+    # a separable particle before an extraposed phrase still closes the cue
+    ("Johnson maakte sancties bekend tegen vijf banken.", [("GBR", "asserted")]),
+    ("Poetin kondigt een operatie aan in de Donbas.", [("RUS", "expected")]),
+    # "X maakte dat bekend": the content is the previous sentence ...
+    ("Duitsland legt de bouw stil. Scholz maakte dat maandag bekend.", [("DEU", "asserted")]),
+    # ... but a denial of it is anchored on itself
+    ("Rusland beweert dat Kiev de aanval begon. Oekraïne spreekt dat tegen.", [("RUS", "asserted"), ("UKR", "denied")]),
+])
+def test_claims_object_content_extraposition_and_anaphoric_object(text, expected):
+    assert run(text) == expected
+
+
+def test_claims_anaphoric_object_takes_the_previous_sentence():
+    text = "Duitsland legt de bouw stil. Scholz maakte dat maandag bekend."
+    art = Article(id="a", text=text, lang="nl", published=FEB)
+    doc = nlp.parse(text, "nl")
+    (c,) = claims.extract(doc, art, actors.resolve(doc, art))
+    assert c.content.text == "Duitsland legt de bouw stil"
+    assert text[c.evidence.start_char:c.evidence.end_char] == c.evidence.text

@@ -64,9 +64,10 @@ def clause_start(view: View, sent: Sent, c0: int, hard_only: bool = False) -> tu
         if not hard_only:
             if t.text == ",":
                 return j + 1, ","
-            if j > sent.lo and (lex.is_(t.low, "sub") or lex.is_(t.low, "reladv")
+            if j > sent.lo and (lex.is_(t.low, "sub") or lex.is_(t.low, "reladv") or lex.is_(t.low, "contrast")
                                 or lex.is_(t.low, "relpron") or lex.is_(t.low, "conj")) \
-                    and not (t.low == "al" and j + 1 < c0):
+                    and not (t.low == "al" and j + 1 < c0) \
+                    and not (lex.is_(t.low, "sub") and lex.is_(toks[j - 1].low, "prep")):  # "tot nu toe"
                 return j + 1, t.low
         j -= 1
     return sent.lo, ""
@@ -230,7 +231,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         if pre:
             speakers = resolve(view, pre[0].i, fin, mentions, ctx, k)
             sp_range = (pre[0].i, fin)
-        elif lex.is_(boundary, "conj") and earlier:
+        elif (lex.is_(boundary, "conj") or lex.is_(boundary, "contrast")) and earlier:
             speakers = list(earlier[-1].speakers)
         if not speakers and not pre and not (boundary == "," and pat.content == "after"):
             j = _skip(view, fin + 1, sent.hi)
@@ -250,6 +251,16 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
     if not speakers:
         return None
     return _with_content(view, k, hit, speakers, lo, boundary, fin, after, anaphoric, sp_range, mentions)
+
+
+def _clause_rest(view: View, j: int, hi: int) -> list:
+    """The words from token ``j`` to the next punctuation mark."""
+    out = []
+    for t in view.toks[j:hi]:
+        if t.punct and not t.quote:
+            break
+        out.append(t)
+    return out
 
 
 def _anaphoric_opening(view: View, sent: Sent, c0: int) -> bool:
@@ -300,13 +311,16 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
                       else toks[lo - 1].end)
         tail = True
     elif anaphoric and k > 0 and view.sents[k - 1].para == sent.para:
-        prev = view.sents[k - 1]
-        a, b = prev.start, _content_end(view, prev)
-        return Frame(speakers, hit, hit.text, (a, b), k - 1, (prev.start, sent.end), negated=negated,
-                     tail=True, clause_lo=lo, boundary="anaphor", via=via)
+        return _previous_sentence(view, k, hit, speakers, negated, lo, via)
     elif hit.pattern.needs == "comp":
         return None
-    elif rest:
+    elif not _clause_rest(view, after, sent.hi) and c0 > fin + 1 and hit.pattern.kind == "verb" and \
+            _skip(view, max(fin + 1, sp_range[1]), c0) < c0:  # "De VN hebben 227 doden bevestigd"
+        a, b = _strip(view, toks[_skip(view, max(fin + 1, sp_range[1]), c0)].start, toks[c0 - 1].end)
+    elif rest and hit.pattern.final and c1 > first_seg and lex.is_(rest[0].low, "prep"):
+        # "maakte sancties bekend tegen vijf banken": the object and the extraposed phrase
+        a, b = _strip(view, toks[_skip(view, max(first_seg, sp_range[1]), c1)].start, end)
+    elif rest and not (hit.pattern.final and c1 > first_seg and not _clause_rest(view, after, sent.hi)):
         a, b = _strip(view, toks[after].start, end)
     elif hit.pattern.final and c1 > first_seg:  # "spreekt de berichten tegen": between the parts
         a, b = _strip(view, toks[_skip(view, max(first_seg, sp_range[1]), c1)].start, toks[c1 - 1].end)
@@ -316,8 +330,24 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
         return None
     if a >= b:
         return None
+    inner = [t for t in content_toks_(view, a, b) if not t.punct and not lex.is_(t.low, "time")
+             and not lex.is_(t.low, "adv")]
+    if len(inner) == 1 and lex.is_(inner[0].low, "anaphor") and k > 0 and view.sents[k - 1].para == sent.para \
+            and hit.pattern.polarity != "denied":  # "X spreekt dat tegen" is anchored on the denial itself
+        return _previous_sentence(view, k, hit, speakers, negated, lo, via)  # "Scholz maakte dat bekend"
     return Frame(speakers, hit, hit.text, (a, b), k, span, negated=negated, comp=comp is not None,
                  tail=tail, clause_lo=lo, boundary=boundary, via=via)
+
+
+def content_toks_(view: View, a: int, b: int):
+    return view.toks[view.token_at(a):view.token_at(b)]
+
+
+def _previous_sentence(view: View, k: int, hit: CueHit, speakers, negated: bool, lo: int, via) -> Frame:
+    """"X. Dat zei Y.": the content is the previous sentence, the evidence spans both."""
+    prev, sent = view.sents[k - 1], view.sents[k]
+    return Frame(speakers, hit, hit.text, (prev.start, _content_end(view, prev)), k - 1, (prev.start, sent.end),
+                 negated=negated, tail=True, clause_lo=lo, boundary="anaphor", via=via)
 
 
 def locative_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optional[Frame]:

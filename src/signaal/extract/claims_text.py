@@ -197,7 +197,8 @@ def _clause_end(view: View, j: int, hi: int) -> bool:
         k += 1
     if k >= hi or toks[k].punct:
         return True
-    return any(lex.is_(toks[k].low, c) for c in ("comp", "sub", "conj"))
+    # a prepositional phrase may follow the particle ("kondigde sancties aan tegen vijf banken")
+    return any(lex.is_(toks[k].low, c) for c in ("comp", "sub", "conj", "prep"))
 
 
 def match_cues(view: View, lo: int, hi: int) -> list[CueHit]:
