@@ -239,3 +239,19 @@ def test_claims_anaphoric_object_takes_the_previous_sentence():
     (c,) = claims.extract(doc, art, actors.resolve(doc, art))
     assert c.content.text == "Duitsland legt de bouw stil"
     assert text[c.evidence.start_char:c.evidence.end_char] == c.evidence.text
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # "It said" continues the last organisation, not a person
+    ("The Georgian Interior Ministry said police were attacked. It said ten people were detained.", "en",
+     [("Georgian Interior Ministry", "GEO"), ("Georgian Interior Ministry", "GEO")]),
+    # an English abbreviation + group noun keeps the text's form
+    ("ECB staff expect inflation to fall.", "en", [("ECB staff", "EU")]),
+    # a state name that opens a longer capitalised name is an organisation named after it
+    ("According to Iran Human Rights, many people were detained.", "en", [("Iran Human Rights", None)]),
+    ("The deal holds, the prime minister's office said.", "en", [("Prime Minister's Office", None)]),
+    # a named institution: the Israeli army
+    ("Het Israëlische leger zegt dat er raketten zijn afgevuurd.", "nl", [("Israel Defense Forces", "ISR")]),
+])
+def test_claims_speaker_names_organisations(text, lang, expected):
+    assert names(text, lang) == expected

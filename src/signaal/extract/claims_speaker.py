@@ -244,10 +244,13 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
         # speaker tracking: a pronoun right after a claim continues its speaker, which beats the
         # nearest person the actor layer saw ("Hoekstra zei ... Ook de Russische ambassadeur ... Hij wil")
         singular = lex.is_(toks[0].low, "singular")
-        k, prior = ctx.recent_at(sent_no, True if singular else None, PRONOUN_WINDOW)
+        person = False if lex.is_(toks[0].low, "neuter") else (True if singular else None)
+        k, prior = ctx.recent_at(sent_no, person, PRONOUN_WINDOW)
         if prior and view.sents[k].para == view.sents[sent_no].para and (not singular or len(prior) == 1) \
                 and not _newer_subject(view, ms, mentions, prior[0], a):
             return [replace(s, start=a, end=b, via=()) for s in prior]
+    if ms and _longer_name(units, ms):
+        return _split_names(view, units)  # "Iran Human Rights": an organisation named after a state
     if ms:
         if len(ms) > 1 and all(_between_ok(view, x.evidence.end_char, y.evidence.start_char)
                                for x, y in zip(ms, ms[1:])):
@@ -260,11 +263,13 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
         sp = _named(m, a, b)
         if group and collective(lex, m.evidence.text.lower().split()) is None:
             base = registry(lex.lang).adjective(m.actor.country) if m.actor.kind == "state" else m.actor.name
+            if lex.lang == "en" and m.evidence.text.isupper():
+                base = m.evidence.text  # "ECB staff": the level of detail the English text gives
             sp = replace(sp, name=f"{base} {group[0]}", kind="group" if not group[2] else "role")
         return [sp]
     if len(toks) == 1 and lex.is_(toks[0].low, "pron"):
-        k, prior = ctx.recent_at(sent_no, None)
-        named = _paragraph_person(view, mentions, sent_no, a)
+        k, prior = ctx.recent_at(sent_no, False if lex.is_(toks[0].low, "neuter") else None)
+        named = None if lex.is_(toks[0].low, "neuter") else _paragraph_person(view, mentions, sent_no, a)
         if named is not None and (k < 0 or view.sents[k].para != view.sents[sent_no].para):
             return [_named(named, a, b)]  # "Minister X sloot zich aan. '...', zei ze."
         return [replace(s, start=a, end=b, via=()) for s in prior]
@@ -294,6 +299,16 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
             for u in units):
         return [replace(sp, country=ctx.home) for sp in _split_names(view, units)]
     return []
+
+
+def _longer_name(units, ms: Sequence[Mention]) -> bool:
+    """Whether a single state mention opens a longer capitalised name ("Iran Human Rights")."""
+    if len(ms) != 1 or ms[0].actor.kind != "state":
+        return False
+    words = [u for u in units if u[0] != ","]
+    after = [u for u in words if u[1] >= ms[0].evidence.end_char]
+    return bool(words) and words[0][1] == ms[0].evidence.start_char and len(after) >= 2 \
+        and all(u[0][:1].isupper() for u in words)
 
 
 def _split_names(view: View, units: Sequence[tuple[str, int, int]]) -> list[Speaker]:
