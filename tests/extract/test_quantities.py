@@ -46,6 +46,8 @@ def test_quantities_parse_word(word, value):
     ("Er staan 130.000 Russische militairen klaar.", 130000, None, False, "troops",
      "130.000 Russische militairen"),
     ("Washington stuurt € 5 miljard.", 5_000_000_000, None, False, "EUR", "€ 5 miljard"),
+    # a range needs no unit, and its upper bound may carry a hedge
+    ("Schattingen lopen uiteen van 20.000 tot ruim 25.000.", 20000, 25000, True, None, "20.000 tot ruim 25.000"),
 ])
 def test_quantities_dutch_cases(sentence, value, value_max, approx, unit, span):
     q = one(sentence)

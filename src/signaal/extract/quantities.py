@@ -231,11 +231,16 @@ def _range_after(toks: Sequence[_Tok], j: int, lang: str, text: str, between: bo
     joiner = toks[j]
     if not (_has_rule(lx, joiner, "range") or (between and _has_rule(lx, joiner, "between_close"))):
         return None, j
-    v, n = _number_at(toks, j + 1, lang, text)
+    k = j + 1
+    for words, _kind in lx.hedges:  # "van 30.000 tot ruim 40.000": a hedge on the upper bound
+        if tuple(t.low for t in toks[k:k + len(words)]) == words:
+            k += len(words)
+            break
+    v, n = _number_at(toks, k, lang, text)
     if not n:
         return None, j
-    v, m = _scaled(toks, j + 1 + n, v, lx)
-    return v, j + 1 + n + m
+    v, m = _scaled(toks, k + n, v, lx)
+    return v, k + n + m
 
 
 def _is_date_or_year(toks: Sequence[_Tok], i: int, j: int, value: float, kind: Optional[str], lx: _Lex) -> bool:
@@ -300,7 +305,7 @@ def scan(text: str, offset: int, lang: str, pos_of=lambda t: None) -> Iterable[d
         is_word = toks[i].text.isalpha()
         if (_is_date_or_year(toks, i, j, value, kind, lx)
                 or _excluded_by_context(toks, i, end_tok, start_tok, kind, value, lx, is_word, hedged)
-                or (unit is None and not hedged)):
+                or (unit is None and not hedged and value_max is None)):
             i = max(j, i + 1)
             continue
         yield {
