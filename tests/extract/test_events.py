@@ -350,3 +350,13 @@ def test_events_diplomatic_rebukes_are_accusations(text, lang, expected):
 def test_events_reciprocal_accusation_gives_both_directions(text, lang):
     found = dyads(run(text, lang))
     assert ("ACCUSE", "asserted", "RUS", "UKR") in found and ("ACCUSE", "asserted", "UKR", "RUS") in found
+
+
+@pytest.mark.parametrize("text,targets", [
+    ("Oekraïne veroordeelt Rusland en Belarus.", {"RUS", "BLR"}),  # one event per coordinated target
+    ("Oekraïne veroordeelt Rusland, Polen keurt Belarus af.", {"RUS"}),  # another clause
+    ("Rusland en Oekraïne praten met Polen en Estland.", {"UKR"}),  # a multilateral meeting: one dyad
+])
+def test_events_coordinated_targets_each_get_an_event(text, targets):
+    found = run(text)
+    assert {e.target_actor for e in found if e.type in ("ACCUSE", "CONSULT")} == targets, dyads(found)

@@ -18,12 +18,13 @@ Precision first: a wrong event in an escalation index is worse than a missed one
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import (Sentence, Story, after_prep, between_pair, code, government_speaker,
+from .events_actors import (Sentence, Story, after_prep, between_pair, co_targets, code, government_speaker,
                             first_subject, inverted_subject, sources_in_clause, target_for, type_info)
 from .events_lex import (any_phrase, clause_bounds, context, find_triggers, match_at, modality,
                          words)
@@ -170,6 +171,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         future = _future_dated(sent, article, time_expressions)
         found = _trigger_events(sent, claims, story, future) + _speech_events(sent, story)
         sent_events = _dedupe(article, sent, found, time_expressions)
+        sent_events += _co_target_events(article, sent, sent_events)
         if not sent_events:
             sent_events = _denied_by_reference(article, sent, prev_events, just_before)
         out.extend(sent_events)
@@ -177,6 +179,21 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         if sent_events:
             prev_events = sent_events
         just_before = sent_events
+    return out
+
+
+def _co_target_events(article: Article, sent: Sentence, sent_events: list[Event]) -> list[Event]:
+    """One more event per actor coordinated with an event's target ("naar Berlijn en Warschau")."""
+    out = []
+    have = {(e.type, e.mode, e.source_actor, e.target_actor) for e in sent_events}
+    for e in sent_events:
+        co = co_targets(sent, e.target_actor, e.evidence.start_char)
+        if e.source_actor in co:
+            continue  # the source inside the list: a multilateral meeting, already one dyad
+        for t in co:
+            if (e.type, e.mode, e.source_actor, t) not in have:
+                have.add((e.type, e.mode, e.source_actor, t))
+                out.append(replace(e, target_actor=t, id=stable_id(e.id, "co", t)))
     return out
 
 

@@ -271,3 +271,22 @@ def government_speaker(claim: Optional[Claim], sent: Sentence, i: int, etype: st
     if any(c.start_char <= m.evidence.start_char < c.end_char for m in sent.actors):
         return None
     return claim.source_actor
+
+
+def co_targets(sent: Sentence, target: Optional[str], t_end: int) -> list[Optional[str]]:
+    """The target and the actors coordinated with it in the trigger's clause ("naar Berlijn en
+    Warschau", the "Russisch-Belarussische oefening"): each is a target of its own event."""
+    _, hi = clause_bounds(sent.toks, min(sent.tok_at(t_end), len(sent.toks) - 1), sent.lang)
+    c_end = sent.toks[hi - 1].idx + len(sent.toks[hi - 1])
+    ms = [m for m in sent.actors if t_end <= m.evidence.start_char < c_end]
+    first = next((n for n, m in enumerate(ms) if code(m) == target), None)
+    if target is None or first is None:
+        return [target]
+    out = [m for m in conjuncts(sent, ms[first:])]
+    for m in ms[first + 1:]:
+        # a hyphenated compound of two adjectives names two actors
+        if sent.start <= out[-1].evidence.end_char < m.evidence.start_char and \
+                m.evidence.start_char - out[-1].evidence.end_char <= 1 and \
+                sent.toks[sent.tok_at(m.evidence.start_char)].idx < m.evidence.start_char:
+            out.append(m)
+    return _uniq(code(m) for m in out) or [target]
