@@ -255,3 +255,17 @@ def test_claims_anaphoric_object_takes_the_previous_sentence():
 ])
 def test_claims_speaker_names_organisations(text, lang, expected):
     assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a time word after the speaker of an inverted tail ("zei X gisteravond") keeps the quote as content
+    ('"Ze zullen een hoge prijs betalen," zei Netanyahu gisteravond in een toespraak.', "nl", [("ISR", "expected")]),
+    # "volgend jaar" with a present tense is a prediction
+    ("Economen denken dat de prijs volgend jaar hoog blijft.", "nl", [(None, "expected")]),
+    # "stelde voor ... te" proposes an action
+    ("Lavrov stelde voor de gesprekken te verlengen.", "nl", [("RUS", "demanded")]),
+    # the "to" of a that-clause is a preposition, not an infinitive marker
+    ("Blinken warned that this could deal a blow to the talks.", "en", [("USA", "expected")]),
+])
+def test_claims_polarity_tail_time_future_proposal(text, lang, expected):
+    assert run(text, lang) == expected

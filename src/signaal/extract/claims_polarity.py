@@ -141,6 +141,11 @@ def base_polarity(view: View, f: Frame) -> Optional[str]:
 
 
 def _te_content(view: View, f: Frame) -> bool:
+    i = view.token_at(f.content[0]) - 1
+    while i >= 0 and view.toks[i].quote:
+        i -= 1
+    if i >= 0 and view.toks[i].low in ("dat", "that"):
+        return False  # a that-clause: its "to" is a preposition ("could deal a blow to the talks")
     toks = [t for t in content_toks(view, *f.content) if not t.punct]
     return any(t.low in ("te", "to") for t in toks[:8]) and not any(
         view.lex.is_(t.low, "comp") and t.low not in ("te", "to") for t in toks[:2])
@@ -180,7 +185,8 @@ def polarity(view: View, f: Frame, span: Optional[tuple[int, int]] = None,
 
 def _present_only(toks) -> bool:
     """Whether the content has a present-tense finite verb and no past tense or participle."""
-    tenses = {t.tense for t in toks}
+    # a present participle ("volgend jaar", "komende week") is no perfect tense
+    tenses = {t.tense for t in toks if not (t.tense == "Part" and t.low.endswith(("end", "ende")))}
     return "Pres" in tenses and not tenses & {"Past", "Part"}
 
 
