@@ -360,3 +360,22 @@ def test_events_reciprocal_accusation_gives_both_directions(text, lang):
 def test_events_coordinated_targets_each_get_an_event(text, targets):
     found = run(text)
     assert {e.target_actor for e in found if e.type in ("ACCUSE", "CONSULT")} == targets, dyads(found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rusland wil geen oorlog met Oekraïne.", ("ASSAULT", "denied", "RUS", "UKR")),
+    ("Rusland is niet van plan Oekraïne te bezetten.", ("ASSAULT", "denied", "RUS", "UKR")),
+    ("Rusland heeft aanvalsplannen tegen Oekraïne.", ("ASSAULT", "asserted", "RUS", "UKR")),
+    ("Russia launched a cyberattack on Ukraine.", ("ASSAULT", "asserted", "RUS", "UKR")),
+])
+def test_events_war_and_occupation_words(text, expected):
+    lang = "en" if text.startswith("Russia ") else "nl"
+    assert expected in dyads(run(text, lang)), dyads(run(text, lang))
+
+
+@pytest.mark.parametrize("text", [
+    "De ambassade van Polen in Kiev werkt met een kleine bezetting.",  # staffing, no occupation
+    "De oorlog van Rusland in Oekraïne duurt voort.",  # background mention of a war
+])
+def test_events_war_and_occupation_traps(text):
+    assert "ASSAULT" not in [e.type for e in run(text)]
