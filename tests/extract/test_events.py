@@ -379,3 +379,12 @@ def test_events_war_and_occupation_words(text, expected):
 ])
 def test_events_war_and_occupation_traps(text):
     assert "ASSAULT" not in [e.type for e in run(text)]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Volgens Polen verliep het gesprek stroef.", 0),  # definite talks only re-mention the meeting
+    ("Oekraïne volgde het overleg op afstand.", 0),
+    ("Rusland is boos over het bezoek van Polen aan Taiwan.", 1),  # a party named after the noun
+])
+def test_events_definite_talks_need_a_party(text, n):
+    assert len([e for e in run(text) if e.type == "CONSULT"]) == n, dyads(run(text))

@@ -133,7 +133,7 @@ def anchored(sent: Sentence, i: int, end: int) -> bool:
     (no definite determiner) — "het overleg duurde acht uur" only re-mentions the talks."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     c_lo, c_hi = sent.toks[lo].idx, sent.toks[hi - 1].idx + len(sent.toks[hi - 1])
-    if any(c_lo <= m.evidence.start_char < c_hi for m in sent.actors):
+    if any(c_lo <= m.evidence.start_char < c_hi for m in sent.actors) and not _definite_talks(sent, i, lo):
         return True
     if any_phrase(sent.toks, lo, hi, context(sent.lang).get("event_verb", [])):
         return True
@@ -142,6 +142,21 @@ def anchored(sent: Sentence, i: int, end: int) -> bool:
     nearest = next((t.lower_ for t in reversed(sent.toks[max(lo, i - 3):i])
                     if t.lower_ in definite or t.lower_ in det), None)
     return nearest not in definite
+
+
+def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
+    """"Het gesprek verliep stroef": definite talks re-mention a meeting even beside an actor,
+    unless a preposition after them names a party ("het bezoek van Pelosi aan Taiwan")."""
+    pats = [p for p in find_triggers(sent.toks, sent.lang) if p[0] == i]
+    if not pats or pats[0][2].type != "CONSULT":
+        return False
+    if not any(t.lower_ in words(sent.lang, "definite") for t in sent.toks[max(lo, i - 2):i]):
+        return False
+    end = pats[0][1]
+    if end < len(sent.toks) and sent.toks[end].lower_ in words(sent.lang, "party_prep"):
+        near = sent.toks[min(end + 5, len(sent.toks) - 1)]
+        return not any(sent.toks[end].idx < m.evidence.start_char <= near.idx for m in sent.actors + sent.speakers)
+    return True
 
 
 def _sentence(doc, article, s_start, s_end, mentions, claims, lang) -> Sentence:
