@@ -8,9 +8,10 @@ team's own ``examples/`` articles, Dutch and English in their proportions there)
 - ``signaal spark-extract --master local[1]`` and ``local[2]`` into Parquet (read, extract,
   write; the JVM start is included), and ``signaal load`` of the local[2] output.
 
-Each run is a fresh command; the figures are wall-clock articles/s and the peak resident memory
-of the whole process tree (the sum over the command, its workers, the JVM and Spark's Python
-workers, sampled every 0.2 s), then the scaling factors. It prints; it never asserts
+Each run is a fresh command; the figures are wall-clock articles/s, articles per CPU second of
+the whole process tree (its overhead; steadier on a shared machine), and the peak resident memory
+of the tree (the sum over the command, its workers, the JVM and Spark's Python workers, sampled
+every 0.2 s), then the wall-clock scaling factors. It prints; it never asserts
 (STYLE.md rule 18). The machine's other load shows in the figures: see ``load avg``.
 
     .venv/bin/python bench/scale.py              # N = 300
@@ -25,6 +26,7 @@ import os
 import platform
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -88,8 +90,15 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> tuple[float, int, str]:
-    """(wall seconds, peak tree RSS bytes, stderr tail) of one command."""
+def cpu_seconds() -> float:
+    """CPU time (user + system) of the finished child processes and their descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int, str]:
+    """(wall seconds, CPU seconds, peak tree RSS bytes, last output line) of one command."""
+    cpu = cpu_seconds()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -100,7 +109,8 @@ def measure(cmd: list[str]) -> tuple[float, int, str]:
     out, err = proc.communicate()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return wall, peak, (out.strip() or err.strip()).splitlines()[-1] if (out or err).strip() else ""
+    said = (out.strip() or err.strip()).splitlines()[-1] if (out or err).strip() else ""
+    return wall, cpu_seconds() - cpu, peak, said
 
 
 def commands(corpus: Path, work: Path) -> dict[str, list[str]]:
@@ -144,11 +154,14 @@ def main() -> None:
         for name, cmd in commands(corpus, work).items():
             if name not in wanted or (name == "load" and not (work / "spark2").exists()):
                 continue
-            wall, peak, said = measure(cmd)
-            results[name] = {"seconds": round(wall, 1), "articles_per_s": round(args.n / wall, 2),
+            wall, cpu, peak, said = measure(cmd)
+            results[name] = {"seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
+                             "articles_per_s": round(args.n / wall, 2),
+                             "articles_per_cpu_s": round(args.n / cpu, 2),
                              "peak_rss_mb": round(peak / 2**20)}
-            print(f"{name:9} {wall:8.1f} s  {args.n / wall:7.2f} articles/s  "
-                  f"peak RSS {peak / 2**20:7.0f} MB   ({said[:90]})", flush=True)
+            print(f"{name:9} {wall:7.1f} s {args.n / wall:6.2f} articles/s | {cpu:7.1f} CPU s "
+                  f"{args.n / cpu:5.2f} articles/CPU s | peak RSS {peak / 2**20:5.0f} MB  "
+                  f"({said[:60]})", flush=True)
     rate = {k: v["articles_per_s"] for k, v in results.items()}
     for label, a, b in [("--workers 2 vs 1", "workers2", "workers1"),
                         ("Spark local[2] vs local[1]", "spark2", "spark1"),
