@@ -73,6 +73,8 @@ def spark_extract(inputs: Union[str, list[str]], output: str, *, master: str = "
     ``read_options`` are ``signaal.read``'s keywords (``date``, ``lang``, ``source``,
     ``fields``, ``encoding``). Returns the number of rows per table.
     """
+    from pyspark import StorageLevel
+
     from .ingest.core import resolve_options
     from .spark_rows import spark_schema
 
@@ -89,7 +91,7 @@ def spark_extract(inputs: Union[str, list[str]], output: str, *, master: str = "
         names = [(p, _hadoop_path(p)) for p in inputs]
         rows = (files.repartition(n)
                 .mapPartitions(lambda part: extract_partition(part, opts, names))
-                .persist())
+                .persist(StorageLevel.MEMORY_AND_DISK))  # extracted once, read per table
         counts = dict(rows.countByKey())
         mode = "overwrite" if overwrite else "errorifexists"
 
