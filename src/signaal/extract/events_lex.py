@@ -130,11 +130,34 @@ def adjectival(tok, lang: str) -> bool:
         (tok.pos_ == "ADJ" and tok.lower_.endswith(tuple(words(lang, "adjectival_suffix_parse"))))
 
 
+def sentence_forms(toks: Sequence) -> frozenset:
+    """Every lowercase form and lemma in a sentence (to skip patterns that cannot match)."""
+    return frozenset(f for t in toks for f in (t.lower_, t.lemma_.lower() if t.lemma_ else "") if f)
+
+
+def possible(parts: tuple, forms: frozenset) -> bool:
+    """Whether every part of a pattern matches some token of the sentence (needed for a match)."""
+    for part in parts:
+        if part is None:
+            continue
+        if part.endswith("*"):
+            if not any(f.startswith(part[:-1]) for f in forms):
+                return False
+        elif part not in forms:
+            return False
+    return True
+
+
 def find_triggers(toks: Sequence, lang: str) -> list[tuple[int, int, Pattern]]:
     """Non-overlapping (start, end, pattern) trigger matches in a sentence's tokens."""
     found, taken = [], set()
+    forms = sentence_forms(toks)
     for pat in triggers(lang):
-        if pat.requires and not any_phrase(toks, 0, len(toks), pat.requires):
+        # Cheap necessary conditions first: a pattern or "requires" phrase with a word the
+        # sentence lacks cannot match anywhere in it (most of the lexicon, for most sentences).
+        if not possible(pat.parts, forms):
+            continue
+        if pat.requires and not any_phrase(toks, 0, len(toks), [r for r in pat.requires if possible(r, forms)]):
             continue
         for i in range(len(toks)):
             if i in taken:
