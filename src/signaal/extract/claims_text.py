@@ -119,12 +119,8 @@ def _regions(marks: list[tuple[int, int, str]], start: int, end: int, inside: bo
 def _split_lines(text: str, s: int, e: int):
     pos = s
     for line in text[s:e].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = spans.trim(text, pos, pos + len(line))
+        pos += len(line) + 1
         if a < b:
             yield a, b
 

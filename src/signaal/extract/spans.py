@@ -18,13 +18,18 @@ def sentences(doc, article: Article) -> Iterator[tuple[int, int]]:
     ranges = article.content_ranges()
     for sent in doc.sents:
         for r_start, r_end in ranges:
-            s, e = max(sent.start_char, r_start), min(sent.end_char, r_end)
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+            s, e = trim(text, max(sent.start_char, r_start), min(sent.end_char, r_end))
             if s < e:
                 yield s, e
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without whitespace at either edge (empty when it was all whitespace)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def sentence_of(doc, start: int) -> tuple[int, int]:
