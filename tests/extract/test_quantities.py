@@ -109,3 +109,63 @@ def _claimants(text: str, lang: str = "nl") -> list[tuple]:
 ])
 def test_quantities_claimant_through_claims(text, lang, expected):
     assert _claimants(text, lang) == expected
+
+
+@pytest.mark.parametrize("sentence,lang,value,unit,span", [
+    ("Macron belde ruim anderhalf uur met Poetin.", "nl", 1.5, "hours", "ruim anderhalf uur"),
+    ("Ze begonnen aan een tiendaagse oefening.", "nl", 10, "days", "tiendaagse"),
+    ("Het wordt een 10-daagse oefening.", "nl", 10, "days", "10-daagse"),
+    ("His two-day visit ended.", "en", 2, "days", "two-day"),
+    ("At least a dozen protesters were detained.", "en", 12, "protesters", "At least a dozen protesters"),
+    ("De beurs verloor bijna een derde van haar waarde.", "nl", 0.333333, "fraction",
+     "bijna een derde van haar waarde"),
+    ("Russia can no longer use half of its reserves.", "en", 0.5, "fraction", "half of its reserves"),
+    ("Vijf van de raketten kwamen neer in zee.", "nl", 5, "missiles", "Vijf van de raketten"),
+    ("De regering wilde dat het bedrag van 7,5 miljard werd bevroren.", "nl", 7_500_000_000, None, "7,5 miljard"),
+    ("Nederland stuurt in april twee F-35-gevechtsvliegtuigen.", "nl", 2, "fighter jets",
+     "twee F-35-gevechtsvliegtuigen"),
+    ("Er vielen 12 burgerdoden.", "nl", 12, "deaths", "12 burgerdoden"),          # compound ending in a unit
+    ("Er zijn 'wel 7000' Russische militairen gestuurd.", "nl", 7000, "troops", "wel 7000' Russische militairen"),
+    ("Van de zeventien beloofde hervormingen is weinig over.", "nl", 17, "hervormingen",
+     "zeventien beloofde hervormingen"),
+])
+def test_quantities_number_words_fractions_compounds(sentence, lang, value, unit, span):
+    q = one(sentence, lang)
+    assert (q["value"], q["unit"], q["span"]) == (value, unit, span)
+
+
+def test_quantities_change_lends_the_unit_to_the_old_value():
+    found = list(scan("De bank verhoogde de rente in één klap van 9,5 naar 20 procent.", 0, "nl"))
+    assert [(q["value"], q["unit"]) for q in found] == [(9.5, "percent"), (20, "percent")]
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Het risico is groter dan ooit in de afgelopen dertig jaar.", "nl"),  # a time expression
+    ("De waarnemers telden de afgelopen twee dagen meer beschietingen.", "nl"),
+    ("Ze stonden er al sinds zes uur 's ochtends.", "nl"),                 # clock time
+    ("The truce began at 2 am local time.", "en"),
+    ("Alles veranderde in één klap.", "nl"),                               # idiom
+    ("A 10-year-old girl was hurt.", "en"),                                # age
+    ("Over the past three weeks the talks stalled.", "en"),
+])
+def test_quantities_more_exclusions(sentence, lang):
+    assert list(scan(sentence, 0, lang)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare number after "er" counts what was counted just before
+    ("Gisteren vlogen 22 Chinese toestellen door de zone. Vandaag waren het er 27.",
+     [(22, "aircraft"), (27, "aircraft")]),
+    # ... and nothing when nothing was counted
+    ("Het kabinet wil dat er 27 komen.", []),
+])
+def test_quantities_elliptic_er(text, expected):
+    art = Article(id="q", text=text, lang="nl")
+    doc = nlp.parse(text, "nl")
+    assert [(q.value, q.unit) for q in extract(doc, art, [])] == expected
+
+
+def test_quantities_innermost_claim_claims_the_number():
+    text = ("Oekraïne noemt die cijfers te laag. Het Oekraïense leger stelt dat er zeker 5840 Russische "
+            "militairen zijn gesneuveld. Dat meldde het ministerie van Defensie in Kiev vanochtend.")
+    assert _claimants(text) == [(5840, "Ukrainian Army")]

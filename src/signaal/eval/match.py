@@ -47,8 +47,8 @@ def norm_code(code: Optional[str]) -> Optional[str]:
 
 
 def norm_number(x) -> Optional[float]:
-    """A number rounded to 6 places (130000 == 130000.0); None stays None."""
-    return None if x in (None, "") else round(float(x), 6)
+    """A number rounded to 3 places (130000 == 130000.0; a third written 0.333 == 1/3); None stays None."""
+    return None if x in (None, "") else round(float(x), 3)
 
 
 def norm_text(s: Optional[str]) -> str:

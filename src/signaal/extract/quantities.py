@@ -11,94 +11,16 @@ number_words_excluded).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from text_to_num import text2num
-
-from .. import lexicon
 from ..records import Article, Claim, Quantity, stable_id
+from .quantities_lex import _Lex, _lex, _Tok, _tokens, duration_word, parse_digits, parse_word
 from .spans import evidence, sentences
 
+__all__ = ["extract", "parse_digits", "parse_word", "scan"]
+
 EXTRACTOR = "signaal.quantities.v1"
-
-# A token: a digit run with separators inside, a word (with an inner apostrophe: zo'n), or one symbol.
-_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?|[^\W\d_]+(?:['’][^\W\d_]+)?|\S", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class _Lex:
-    lang: str
-    number: re.Pattern
-    decimal: str
-    group: str
-    hedges: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind), longest first
-    multipliers: dict
-    units: dict  # word tuple -> (unit, kind)
-    unit_max_len: int
-    excluded_words: frozenset
-    context: dict  # word tuple -> set of rules
-    months: frozenset
-
-
-@lru_cache(maxsize=8)
-def _lex(lang: str) -> _Lex:
-    fmt = {r["key"]: r["value"] for r in lexicon.load(lang, "number_format.tsv")}
-    dec, grp = fmt["decimal"], fmt["group"]
-    number = re.compile(rf"^(?:\d{{1,3}}(?:{re.escape(grp)}\d{{3}})+|\d+)(?:{re.escape(dec)}\d+)?$")
-    hedges = sorted(((tuple(_words(r["phrase"])), r["kind"]) for r in lexicon.load(lang, "hedges.tsv")),
-                    key=lambda h: -len(h[0]))
-    units = {tuple(_words(r["word"])): (r["unit"], r["kind"]) for r in lexicon.load(lang, "units.tsv")}
-    context: dict = {}
-    for r in lexicon.load(lang, "quantity_context.tsv"):
-        context.setdefault(tuple(_words(r["word"])), set()).add(r["rule"])
-    return _Lex(
-        lang=lang, number=number, decimal=dec, group=grp, hedges=tuple(hedges),
-        multipliers={r["word"]: float(r["factor"]) for r in lexicon.load(lang, "multipliers.tsv")},
-        units=units, unit_max_len=max(len(k) for k in units),
-        excluded_words=frozenset(lexicon.load(lang, "number_words_excluded.txt")),
-        context=context,
-        months=frozenset(r["name"].rstrip(".") for r in lexicon.load(lang, "months.tsv")),
-    )
-
-
-def _words(phrase: str) -> list[str]:
-    return [m.group().lower() for m in _TOKEN.finditer(phrase)]
-
-
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-
-
-def _tokens(text: str, offset: int) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), offset + m.start(), offset + m.end())
-            for m in _TOKEN.finditer(text)]
-
-
-def parse_digits(s: str, lang: str) -> Optional[float]:
-    """A digit string in the language's notation as a number ("130.000" → 130000 in nl)."""
-    lx = _lex(lang)
-    if not lx.number.match(s):
-        return None
-    return float(s.replace(lx.group, "").replace(lx.decimal, "."))
-
-
-def parse_word(word: str, lang: str) -> Optional[float]:
-    """A single number word ("honderddertig" → 130), or None."""
-    low = word.lower()
-    if low in _lex(lang).excluded_words or not low.isalpha():
-        return None
-    try:
-        return float(text2num(low, lang))
-    except ValueError:
-        return None
-
 
 def _match_words(toks: Sequence[_Tok], i: int, table: dict, max_len: int) -> tuple[int, object]:
     """Longest entry of ``table`` (keyed by word tuples) starting at token i: (length, value)."""
@@ -161,24 +83,112 @@ def _prefix_range(toks: Sequence[_Tok], i: int, lang: str) -> Optional[tuple[flo
 def _unit_after(toks: Sequence[_Tok], j: int, lx: _Lex, pos_of) -> tuple[Optional[str], Optional[str], Optional[str], int]:
     """(unit, kind, counted word as written, index after it) for the words after a number.
 
-    Up to two adjectives may stand between ("130.000 Russische militairen"). Unknown nouns are
-    kept as written so that nothing counted is lost.
+    Up to two adjectives and any quote marks may stand between ("130.000 Russische militairen",
+    "'wel 7000' extra militairen"). Unknown nouns are kept as written so that nothing counted is lost.
     """
-    k = j
-    for _ in range(3):
-        if k >= len(toks):
-            break
+    k, adjectives, noun_at = j, 0, None
+    while k < len(toks) and adjectives <= 2:
+        if _is_quote(toks[k]):
+            k += 1
+            continue
         n, hit = _match_words(toks, k, lx.units, lx.unit_max_len)
-        if hit:
-            unit, kind = hit
-            return unit, kind, " ".join(t.text for t in toks[k:k + n]), k + n
+        m, compound = _compound_unit(toks, k, lx)
+        if hit or compound:
+            unit, kind = hit or compound
+            n = n if hit else m - k
+            return unit, kind, "".join(_glued(toks[k:k + n])), k + n
+        if _noun_like(toks[k], lx, pos_of):
+            noun_at = k  # the last one: "drie rijke zakenlieden"
         if not _adjective_like(toks[k], pos_of):
             break
+        adjectives += 1
         k += 1
-    t = toks[j] if j < len(toks) else None
-    if t is not None and _noun_like(t, lx, pos_of):
-        return t.low, None, t.text, j + 1  # kind None: an unlisted noun
+    if j + 2 < len(toks) and "partitive" in lx.context.get((toks[j].low, toks[j + 1].low), ()):
+        # "vijf van de raketten": a listed unit after the partitive, adjectives allowed between
+        for k in range(j + 2, min(len(toks), j + 5)):
+            n, hit = _match_words(toks, k, lx.units, lx.unit_max_len)
+            if hit:
+                return hit[0], hit[1], " ".join(t.text for t in toks[k:k + n]), k + n
+            if not (toks[k].text.isalpha() or _is_quote(toks[k])):
+                break
+    if noun_at is not None:
+        t = toks[noun_at]
+        return t.low, None, t.text, noun_at + 1  # kind None: an unlisted noun
     return None, None, None, j
+
+
+def _is_quote(t: _Tok) -> bool:
+    return t.text in ("'", "’", "‘", '"', "“", "”", "„")
+
+
+def _glued(toks: Sequence[_Tok]) -> list[str]:
+    """Token texts with the spaces between them as in the text."""
+    return [(" " if i and t.start > toks[i - 1].end else "") + t.text for i, t in enumerate(toks)]
+
+
+def _compound_unit(toks: Sequence[_Tok], k: int, lx: _Lex) -> tuple[int, Optional[tuple[str, str]]]:
+    """A listed unit closing a compound ("F-35-gevechtsvliegtuigen", Dutch "burgerdoden"):
+    (index after the compound, (unit, kind)), or (k, None)."""
+    m = k + 1
+    while m + 1 < len(toks) and toks[m].text == "-" and toks[m].start == toks[m - 1].end \
+            and toks[m + 1].start == toks[m].end:
+        m += 2
+    last = toks[m - 1].low
+    if m > k + 1 and (last,) in lx.units:
+        return m, lx.units[(last,)]
+    if lx.lang == "nl" and last.isalpha():
+        for cut in range(1, len(last) - 4):  # the longest listed tail of five letters or more
+            if (last[cut:],) in lx.units:
+                return m, lx.units[(last[cut:],)]
+    return k, None
+
+
+def _special_at(toks: Sequence[_Tok], i: int, lx: _Lex) -> Optional[tuple[float, str, int]]:
+    """A fraction ("een derde van") or a duration adjective ("tiendaagse", "10-daagse", "two-day"):
+    (value, unit, tokens spanned)."""
+    for words, value in lx.fractions:
+        if tuple(t.low for t in toks[i:i + len(words)]) == words:
+            return value, "fraction", len(words)
+    glued = duration_word(toks[i].text, lx.lang)
+    if glued:
+        return glued[0], glued[1], 1
+    if (i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].low in lx.suffixes
+            and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end
+            and not (i + 4 < len(toks) and toks[i + 3].text == "-" and _has_rule(lx, toks[i + 4], "age"))):
+        t = toks[i]
+        v = parse_digits(t.text, lx.lang) if t.text[0].isdigit() else parse_word(t.text, lx.lang)
+        if v is not None:
+            return v, lx.suffixes[toks[i + 2].low], 3
+    return None
+
+
+def _whole_after(toks: Sequence[_Tok], j: int, lx: _Lex, pos_of) -> tuple[Optional[str], int]:
+    """The whole a fraction is of ("een derde van haar waarde" → waarde), and the index after it."""
+    k = j
+    if 0 < k < len(toks) and "partitive" in lx.context.get((toks[k - 1].low, toks[k].low), ()):
+        k += 1  # the possessive or article after the fraction's "van"
+    if k < len(toks) and _noun_like(toks[k], lx, pos_of):
+        return toks[k].text, k + 1
+    return None, j
+
+
+def _clock_after(toks: Sequence[_Tok], k: int, lx: _Lex) -> bool:
+    """Whether a clock-time word follows at token k ("2 am", "zes uur 's ochtends")."""
+    if k + 1 < len(toks) and toks[k].text in "'’" and toks[k + 1].low == "s":
+        k += 2
+    return k < len(toks) and _has_rule(lx, toks[k], "clock_after")
+
+
+def _changed_to_unit(toks: Sequence[_Tok], j: int, lang: str, text: str, pos_of):
+    """"van 9,5 naar 20 procent": the unit after the new value, for the old one (or None)."""
+    lx = _lex(lang)
+    if not (j + 1 < len(toks) and _has_rule(lx, toks[j], "change")):
+        return None
+    v, n = _number_at(toks, j + 1, lang, text)
+    if not n:
+        return None
+    unit, kind, obj, _end = _unit_after(toks, j + 1 + n, lx, pos_of)
+    return (unit, kind, obj) if kind is not None else None
 
 
 def _noun_like(t: _Tok, lx: _Lex, pos_of) -> bool:
@@ -201,17 +211,22 @@ def _stop_words(lang: str) -> frozenset:
 def _adjective_like(t: _Tok, pos_of) -> bool:
     pos = pos_of(t)
     if pos:
-        return pos == "ADJ"
+        # an inflected participle counts too ("zeventien beloofde hervormingen", "two disputed islands")
+        return pos == "ADJ" or (pos == "VERB" and t.low.endswith(("de", "te", "ed")))
     # Without a tagger: inflected Dutch/English adjectives end like this ("Russische", "extra" not).
     return t.text.isalpha() and (t.low.endswith(("e", "ische", "se")) or t.low.endswith("an"))
 
 
 def _hedge_before(toks: Sequence[_Tok], i: int, lx: _Lex) -> tuple[bool, int]:
-    """Whether a hedge ends right before token i, and the index it starts at."""
-    for words, _kind in lx.hedges:
-        n = len(words)
-        if i - n >= 0 and tuple(t.low for t in toks[i - n:i]) == words:
-            return True, i - n
+    """Whether a hedge ends right before token i, and the index it starts at.
+
+    An article may stand between ("ruim een miljoen", "at least a dozen")."""
+    ends = (i, i - 1) if i > 0 and toks[i - 1].low in lx.excluded_words else (i,)
+    for end in ends:
+        for words, _kind in lx.hedges:
+            n = len(words)
+            if end - n >= 0 and tuple(t.low for t in toks[end - n:end]) == words:
+                return True, end - n
     return False, i
 
 
@@ -246,9 +261,9 @@ def _range_after(toks: Sequence[_Tok], j: int, lang: str, text: str, between: bo
 def _is_date_or_year(toks: Sequence[_Tok], i: int, j: int, value: float, kind: Optional[str], lx: _Lex) -> bool:
     prev = toks[i - 1].low.rstrip(".") if i > 0 else ""
     nxt = toks[j].low.rstrip(".") if j < len(toks) else ""
-    if prev in lx.months or nxt in lx.months:
-        return True
     raw = toks[i].text
+    if (prev in lx.months or nxt in lx.months) and raw[0].isdigit():
+        return True  # "12 april", "april 2022"; not "in april twee F-35's"
     # A bare four-digit year, unless a listed unit says it counts something ("2000 militairen").
     return kind is None and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
 
@@ -260,7 +275,7 @@ def _excluded_by_context(toks: Sequence[_Tok], i: int, j: int, start_tok: int, k
     if _has_rule(lx, after, "ago"):
         return True
     if kind == "time" and (_has_rule(lx, after, "offset") or _has_rule(lx, after, "age")
-                           or _has_rule(lx, before, "clock")):
+                           or _has_rule(lx, before, "clock") or _has_rule(lx, before, "span")):
         return True
     # "de twee landen": a small listed set, not a magnitude.
     return is_word and not hedged and value <= 10 and _has_rule(lx, before, "determiner")
@@ -281,16 +296,21 @@ def scan(text: str, offset: int, lang: str, pos_of=lambda t: None) -> Iterable[d
     i = 0
     while i < len(toks):
         pr = _prefix_range(toks, i, lang)
+        special = None if pr else _special_at(toks, i, lx)
+        scaled = False
         if pr:
             value, value_max, n = pr
             j = i + n
+        elif special:
+            value, special_unit, n = special
+            value_max, j = None, i + n
         else:
             value, n = _number_at(toks, i, lang, text)
             if not n:
                 i += 1
                 continue
             value, m = _scaled(toks, i + n, value, lx)
-            j = i + n + m
+            j, scaled = i + n + m, m > 0
             between = _between_before(toks, i, lx)
             value_max, j = _range_after(toks, j, lang, text, between >= 0)
         hedged, start_tok = _hedge_before(toks, i, lx)
@@ -299,21 +319,36 @@ def scan(text: str, offset: int, lang: str, pos_of=lambda t: None) -> Iterable[d
             start_tok = min(start_tok, between)
         sym_unit, sym_kind, sym_start = _symbol_unit(toks, start_tok if not hedged else i, lx)
         unit, kind, obj, end_tok = _unit_after(toks, j, lx, pos_of)
+        if special and special[1] == "fraction":
+            unit, kind, obj, end_tok = "fraction", "fraction", *_whole_after(toks, j, lx, pos_of)
+        elif special:
+            unit, kind, obj, end_tok = special_unit, "time", None, j
         if sym_unit and unit is None:
             unit, kind, end_tok = sym_unit, sym_kind, j
             start_tok = min(start_tok, sym_start)
+        if unit is None and (changed := _changed_to_unit(toks, j, lang, text, pos_of)):
+            unit, kind, obj = changed
         is_word = toks[i].text.isalpha()
         if (_is_date_or_year(toks, i, j, value, kind, lx)
                 or _excluded_by_context(toks, i, end_tok, start_tok, kind, value, lx, is_word, hedged)
-                or (unit is None and not hedged and value_max is None)):
+                or _clock_after(toks, j, lx) or (kind == "time" and _clock_after(toks, end_tok, lx))
+                or (is_word and value == 1 and _has_rule(lx, toks[j] if j < len(toks) else None, "idiom"))
+                or (unit is None and not hedged and value_max is None and not scaled
+                    and not (elliptic := _elliptic_before(toks, i, lx)))):
             i = max(j, i + 1)
             continue
         yield {
             "value": _plain(value), "value_max": _plain(value_max) if value_max is not None else None,
             "approx": hedged or value_max is not None, "unit": unit, "obj": obj,
+            "elliptic": unit is None and not hedged and value_max is None and not scaled and elliptic,
             "start": offset + toks[start_tok].start, "end": offset + toks[max(end_tok, j) - 1].end,
         }
         i = max(end_tok, j)
+
+
+def _elliptic_before(toks: Sequence[_Tok], i: int, lx: _Lex) -> bool:
+    """A bare number after Dutch "er" counts what was counted before ("Vandaag waren het er 27")."""
+    return any(_has_rule(lx, t, "elliptic") for t in toks[max(0, i - 4):i])
 
 
 def _plain(v: float) -> float | int:
@@ -322,9 +357,10 @@ def _plain(v: float) -> float | int:
 
 def _claimant(start: int, end: int, claims: Sequence[Claim]) -> Optional[Claim]:
     """The claim whose content holds the span, else one whose evidence sentence does."""
-    for c in claims:
-        if c.content and c.content.start_char <= start and end <= c.content.end_char:
-            return c
+    holding = [c for c in claims if c.content and c.content.start_char <= start and end <= c.content.end_char]
+    if holding:
+        # the innermost attribution: "X stelt dat er 5840 ... Dat meldde Y." is X's number
+        return min(holding, key=lambda c: c.content.end_char - c.content.start_char)
     for c in claims:
         if c.evidence.sentence_start <= start and end <= c.evidence.sentence_end and not (
                 c.content and c.evidence.sentence_start <= c.content.start_char and end <= c.content.start_char
@@ -348,11 +384,18 @@ def extract(doc, article: Article, claims: Sequence[Claim] = ()) -> list[Quantit
         pos_at = {t.idx: t.pos_ for t in doc}
 
     out: list[Quantity] = []
-    for s_start, s_end in sentences(doc, article):
+    counted: Optional[tuple[int, str, Optional[str]]] = None  # (sentence no, unit, obj) last counted
+    for n, (s_start, s_end) in enumerate(sentences(doc, article)):
         sent = article.text[s_start:s_end]
         for q in scan(sent, s_start, lang, lambda t, base=s_start: pos_at.get(base + t.start, "")):
             if not article.is_content(q["start"], q["end"]):
                 continue
+            if q["elliptic"]:
+                if counted is None or n - counted[0] > 1:
+                    continue  # "er 27" with nothing counted just before: no unit to lend
+                q["unit"], q["obj"] = counted[1], counted[2]
+            elif q["unit"]:
+                counted = (n, q["unit"], q["obj"])
             c = _claimant(q["start"], q["end"], claims)
             ev = evidence(article, q["start"], q["end"], s_start, s_end)
             out.append(Quantity(
