@@ -74,3 +74,12 @@ def test_csv_empty_or_header_only(tmp_path, content):
     p.write_text(content, encoding="utf-8")
     items = list(signaal.read(p))
     assert all(isinstance(x, Quarantined) for x in items) and len(items) <= 1
+
+
+def test_csv_header_with_bare_carriage_return_is_quarantined(tmp_path):
+    # found by bench/fuzz.py: csv refuses a lone CR inside an unquoted header field
+    p = tmp_path / "a.csv"
+    p.write_bytes(b"\x00\r\xe2\x80\xa8\r text,date\n\"" + NL.encode() + b"\",2022-02-14\n")
+    items = list(signaal.read(p))
+    assert items and isinstance(items[0], Quarantined)
+    assert items[0].record == 1 and "header" in items[0].reason

@@ -56,3 +56,18 @@ def test_warc_cut_before_first_record_is_quarantined(tmp_path):
     p.write_bytes(p.read_bytes()[:40])
     (q,) = signaal.read(p)
     assert isinstance(q, Quarantined) and "WARC" in q.reason
+
+
+def test_warc_page_with_nul_and_control_bytes_does_not_end_the_archive(tmp_path):
+    # found by bench/fuzz.py: lxml refused a NUL in a page that fell back to plain visible text,
+    # and the archive stopped there, losing the good page after it
+    p = tmp_path / "crawl.warc"
+    with open(p, "wb") as f:
+        w = WARCWriter(f, gzip=False)
+        hostile = 'Het \x9aj <script>alert(1)</script> P"v:\x04 130.000 \x05 \x04 true " ]]> dreigt 14 \x1f'.encode()
+        w.write_record(w.create_warc_record("https://example.nl/x", "resource", payload=io.BytesIO(hostile),
+                                            warc_content_type="text/html"))
+        _response(w, "https://example.nl/a", PAGE.format(t="Woningplan", b=NL).encode())
+    items = list(signaal.read(p))
+    assert [x.url for x in items if isinstance(x, Article)][-1] == "https://example.nl/a"
+    assert all("\x00" not in x.text for x in items if isinstance(x, Article))

@@ -59,7 +59,11 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
         yield quarantine(inp.name, 1, NAME, problem or "no header row (empty first line)")
         return
     sep = delimiter(first, inp.inner)
-    header = next(_csv.reader([first], delimiter=sep))
+    try:
+        header = next(_csv.reader([first], delimiter=sep))
+    except _csv.Error as e:  # a bare CR inside the header line: the file has no usable header
+        yield quarantine(inp.name, 1, NAME, f"malformed CSV header at line 1: {e}", first[:200])
+        return
     reader = _csv.reader(lines, delimiter=sep)
     prev_end = 1
     while True:

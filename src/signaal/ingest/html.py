@@ -40,6 +40,8 @@ def _trafilatura():
     import trafilatura
 
     return trafilatura
+# Characters XML 1.0 forbids; lxml raises on them when it builds a tree (found by bench/fuzz.py).
+XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def paragraphs(text: str) -> str:
@@ -94,6 +96,7 @@ def _stage(html: str, url: Optional[str], **kw: Any) -> tuple[str, dict]:
 def extract(html: str, opts: Options, url: Optional[str] = None) -> Union[dict, str]:
     """Text and metadata of a page (``text``, ``title``, ``date``, ``source``, ``method``),
     or the reason there is none."""
+    html = XML_INVALID_RE.sub("", html)  # lxml refuses NUL and C0 controls in text nodes
     text, meta, method = "", {}, ""
     for method, kw in (("trafilatura", {}), ("trafilatura-recall", {"favor_recall": True})):
         text, meta = _stage(html, url, **kw)

@@ -49,7 +49,10 @@ def _page(rec, number: int, ctype: str, inp: Input, opts: Options) -> Union[Draf
     html = decode_html(data, opts.encoding, _charset(ctype))
     if isinstance(html, Problem):
         return quarantine(inp.name, number, NAME, html)
-    got = to_draft(html, opts, number, url)
+    try:
+        got = to_draft(html, opts, number, url)
+    except ValueError as e:  # a page the HTML stack cannot build a tree of: this record only
+        got = f"unparsable HTML ({e})"
     return quarantine(inp.name, number, NAME, f"{url}: {got}", html[:200]) if isinstance(got, str) else got
 
 
