@@ -71,3 +71,15 @@ def test_warc_page_with_nul_and_control_bytes_does_not_end_the_archive(tmp_path)
     items = list(signaal.read(p))
     assert [x.url for x in items if isinstance(x, Article)][-1] == "https://example.nl/a"
     assert all("\x00" not in x.text for x in items if isinstance(x, Article))
+
+
+def test_warc_cut_inside_a_header_value_is_quarantined(tmp_path):
+    # found by bench/fuzz.py: a file ending at "Content-Length:" with no value passed as complete
+    p = tmp_path / "crawl.warc"
+    _warc(p, False)
+    data = p.read_bytes()
+    cut = data.index(b"Content-Length:", data.index(b"https://example.com/b")) + len(b"Content-Length:")
+    p.write_bytes(data[:cut])
+    items = list(signaal.read(p))
+    assert isinstance(items[-1], Quarantined) and "incomplete header" in items[-1].reason
+    assert [x.url for x in items if isinstance(x, Article)] == ["https://example.nl/a"]

@@ -87,8 +87,9 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
         with inp.raw() as f:
             records = ArchiveIterator(f)
             for number, rec in enumerate(_parsed(records), 1):
-                if not rec.rec_type or rec.rec_headers.get_header("Content-Length") is None:
-                    # warcio yields a cut-off header as a record without type or length
+                length = (rec.rec_headers.get_header("Content-Length") or "").strip()
+                if not rec.rec_type or not length.isdigit():
+                    # warcio yields a cut-off header as a record without type or (a whole) length
                     yield quarantine(inp.name, number, NAME, f"truncated WARC: record {number} "
                                      "has an incomplete header (no WARC-Type or Content-Length)")
                     return
