@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from signaal import nlp
-from signaal.extract import claims
+from signaal.extract import claims, pipeline
 from signaal.records import Actor, Article, Evidence, Mention, Region
 
 PERSONS = {"Rutte": ("Mark Rutte", "NLD"), "Stoltenberg": ("Jens Stoltenberg", "NATO"),
@@ -229,3 +229,27 @@ def test_claims_doc_must_match_article_text():
 ])
 def test_claims_speaker_order_and_content_markers(text, expected):
     assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,lang,source,content", [
+    # the author behind a document ("a flash estimate from Eurostat", "een rapport van de VN")
+    ("Inflation hit 9.1 percent in August, according to a flash estimate from Eurostat.", "en",
+     "Eurostat", "Inflation hit 9.1 percent in August"),
+    ("Volgens een rapport van de Verenigde Naties zijn 300 mensen omgekomen.", "nl",
+     "United Nations", "zijn 300 mensen omgekomen"),
+    # a name closing a lower-case description
+    ("Around 18,000 people have been detained, according to the activist news agency HRANA.", "en",
+     "HRANA", "Around 18,000 people have been detained"),
+    # a parenthetical attribution covers the clause before it, not what follows
+    ("Inflation hit 9.1 percent, according to Eurostat, more than four times the target.", "en",
+     "Eurostat", "Inflation hit 9.1 percent"),
+])
+def test_claims_according_to_variants(text, lang, source, content):
+    (c,) = pipeline.extract(text, lang=lang).claims  # with the real actor layer
+    assert (c.source, c.content.text) == (source, content)
+
+
+def test_claims_name_with_two_particles_is_whole():
+    found = pipeline.extract("Het kabinet moet luisteren, zegt voorman Mark van den Oever. "
+                             "Hij dreigt met nieuwe acties.", lang="nl").claims
+    assert [c.source for c in found] == ["Mark van den Oever", "Mark van den Oever"]

@@ -209,8 +209,8 @@ class _Pass:
             glued = j + 1 < len(self.ps) and self.ps[j + 1].start == p.end
             if p.text[:1].isupper() and p.text[:1].isalpha():
                 words.append(j)
-            elif not (words and j + 1 < len(self.ps) and self.ps[j + 1].text[:1].isupper()
-                      and (p.norm in self.particles or (p.text == "-" and glued))):
+            elif not (words and (p.norm in self.particles or (p.text == "-" and glued))
+                      and self.name_goes_on(j + 1)):
                 break
             j += 1
         if not words or role is None:
@@ -224,6 +224,12 @@ class _Pass:
         actor = self.unknown_person(name, org, role)
         self.surnames[last] = actor
         return actor, end
+
+    def name_goes_on(self, j: int) -> bool:
+        """Whether a capitalised name part follows at piece j, after more particles ("van den Oever")."""
+        while j < len(self.ps) and self.ps[j].norm in self.particles:
+            j += 1
+        return j < len(self.ps) and self.ps[j].text[:1].isupper()
 
     def portfolio(self, role: dict, end: int) -> tuple[dict, int]:
         """'minister Hoekstra van Buitenlandse Zaken': the role form continued after the name."""

@@ -135,6 +135,11 @@ def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optio
     j = _skip(view, c1 + 1, sent.hi, ())
     e = np_end(view, j, sent.hi)
     speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
+    if not speakers and e > j and e + 1 < sent.hi and view.lex.is_(toks[e].low, "source_of"):
+        # "according to a flash estimate from Eurostat": the estimate's author speaks
+        j2 = e + 1
+        e = np_end(view, j2, sent.hi)
+        speakers = resolve(view, j2, e, mentions, ctx, k) if e > j2 else []
     if not speakers:
         return None
     end = _content_end(view, sent)
@@ -142,6 +147,11 @@ def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optio
     first = next((t.i for t in toks[sent.lo:sent.hi] if not t.quote), sent.lo)
     if hit.pattern.content == "before" or (not rest and c0 > first):
         a, b = _strip(view, sent.start, toks[c0].start)
+        tail = True
+    elif c0 > first and toks[c0 - 1].text == ",":
+        # "X hit 9.1 percent, according to Eurostat, more than ...": a parenthetical attribution
+        # covers the clause before it, not what follows
+        a, b = _strip(view, sent.start, toks[c0 - 1].start)
         tail = True
     elif c0 == first:
         a, b = _strip(view, toks[e - 1].end, end)

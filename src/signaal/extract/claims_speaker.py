@@ -298,6 +298,21 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
             u[0][:1].isupper() or u[0] == "," or lex.is_(u[0].lower(), "det") or lex.is_(u[0].lower(), "conj")
             for u in units):
         return [replace(sp, country=ctx.home) for sp in _split_names(view, units)]
+    tail = _appositive_name(view, units)
+    if tail:  # "the activist news agency HRANA": the name closing a description
+        return _split_names(view, tail)
+    return []
+
+
+def _appositive_name(view: View, units) -> list:
+    """The capitalised name that ends a lower-case description opened by a determiner."""
+    words = [u for u in units if u[0] != ","]
+    k = len(words)
+    while k > 0 and words[k - 1][0][:1].isupper():
+        k -= 1
+    if 2 <= k < len(words) and view.lex.is_(words[0][0].lower(), "det") \
+            and all(u[0].islower() for u in words[1:k]):
+        return words[k:]
     return []
 
 

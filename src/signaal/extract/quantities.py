@@ -362,12 +362,22 @@ def _claimant(start: int, end: int, claims: Sequence[Claim]) -> Optional[Claim]:
         # the innermost attribution: "X stelt dat er 5840 ... Dat meldde Y." is X's number
         return min(holding, key=lambda c: c.content.end_char - c.content.start_char)
     for c in claims:
-        if c.evidence.sentence_start <= start and end <= c.evidence.sentence_end and not (
-                c.content and c.evidence.sentence_start <= c.content.start_char and end <= c.content.start_char
-                and _clause_break(c.evidence.sentence, start - c.evidence.sentence_start,
-                                  c.content.start_char - c.evidence.sentence_start)):
-            return c  # not a number in a clause before the content ("5.000 helmen, een gebaar dat ...")
+        if c.evidence.sentence_start <= start and end <= c.evidence.sentence_end and not _apart(c, start, end):
+            return c
     return None
+
+
+def _apart(c: Claim, start: int, end: int) -> bool:
+    """Whether a number outside a claim's content sits in another clause of its sentence: before
+    it ("5.000 helmen, een gebaar dat ...") or after it ("..., according to X, more than four times")."""
+    if c.content is None:
+        return False
+    base, sent = c.evidence.sentence_start, c.evidence.sentence
+    if end <= c.content.start_char:
+        return _clause_break(sent, start - base, c.content.start_char - base)
+    if start >= c.content.end_char:
+        return _clause_break(sent, c.content.end_char - base, start - base)
+    return False
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:
