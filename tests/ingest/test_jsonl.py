@@ -73,3 +73,21 @@ def test_jsonl_no_text_is_quarantined_with_hint(tmp_path):
     _write(tmp_path / "a.jsonl", [{"tekst": NL}])
     (q,) = signaal.read(tmp_path / "a.jsonl")
     assert isinstance(q, Quarantined) and "fields=" in q.reason and q.record == 1
+
+
+def test_jsonl_bom_and_bare_cr_keep_line_numbers(tmp_path):
+    # found by bench/fuzz.py: a BOM sent the file down the text-mode path, which split at a lone CR
+    # inside line 1, so every later record was reported (and stored) one line off
+    p = tmp_path / "a.jsonl"
+    p.write_bytes(b"\xef\xbb\xbfnot json \r more\n" + json.dumps({"text": NL}).encode() + b"\n")
+    bad, good = signaal.read(p)
+    assert isinstance(bad, Quarantined) and bad.record == 1
+    assert isinstance(good, Article) and good.provenance.record == 2
+
+
+@pytest.mark.parametrize("text", ["\u0000" * 500, "\u200b\u202e \u2066" * 100])
+def test_jsonl_invisible_only_text_is_empty(tmp_path, text):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    (q,) = signaal.read(p)
+    assert isinstance(q, Quarantined) and "empty document" in q.reason

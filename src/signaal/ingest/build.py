@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Union
 
@@ -57,6 +58,9 @@ class Draft:
     published: Optional[Interval] = None
     extraction_method: Optional[str] = None
 
+# A character a reader sees: not whitespace, not a C0/C1 control, not a zero-width or bidi mark.
+VISIBLE_RE = re.compile("[^\\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\u180e\ufeff]")
+
 
 def quarantine(file: str, record: Optional[int], reader: str, problem: Union[Problem, str],
                snippet: str = "") -> Quarantined:
@@ -93,7 +97,9 @@ def _url(value: Optional[str]) -> Optional[str]:
 def finish(draft: Draft, file: str, reader: str, opts: Options) -> Union[Article, Quarantined]:
     """The Article for a draft, or why it is quarantined (empty or oversized body)."""
     text = draft.text
-    stripped = len(text.strip())
+    # what a reader sees: control and format characters (NUL, zero-width, bidi marks) do not count;
+    # counting stops at min_chars, so a long body costs nothing here
+    stripped = sum(1 for _ in islice(VISIBLE_RE.finditer(text), max(opts.min_chars, 1)))
     if stripped == 0:
         return quarantine(file, draft.record, reader, "empty document: no text")
     if stripped < opts.min_chars:

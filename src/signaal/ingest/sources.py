@@ -138,6 +138,8 @@ def sniff_encoding(head: bytes, encoding: Optional[str]) -> tuple[str, int]:
 def line_safe(codec: str) -> bool:
     """True when the codec encodes newline as the single byte 0x0A (bytes may be split on it)."""
     try:
+        if codecs.lookup(codec).name == "utf-8-sig":
+            return True  # the BOM is skipped before splitting; the rest is plain UTF-8
         return "\n".encode(codec) == b"\n" and not codec.lower().replace("-", "").startswith(("utf16", "utf32"))
     except LookupError:
         return False
@@ -229,7 +231,8 @@ def _skip_rest_of_line(f: IO[bytes]) -> int:
 def _iter_text_lines(f: IO[bytes], codec: str, max_line_chars: int
                      ) -> Iterator[tuple[int, Union[str, Problem]]]:
     # UTF-16/32 cannot be split on 0x0A bytes; decode as a stream, a bad byte ends the file.
-    reader = io.TextIOWrapper(f, encoding=codec, newline="")
+    # newline="\n": a bare CR inside a record is not a line break (line numbers stay those of \n)
+    reader = io.TextIOWrapper(f, encoding=codec, newline="\n")
     lineno = 0
     try:
         for lineno, line in enumerate(reader, 1):
