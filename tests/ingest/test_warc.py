@@ -83,3 +83,13 @@ def test_warc_cut_inside_a_header_value_is_quarantined(tmp_path):
     items = list(signaal.read(p))
     assert isinstance(items[-1], Quarantined) and "incomplete header" in items[-1].reason
     assert [x.url for x in items if isinstance(x, Article)] == ["https://example.nl/a"]
+
+
+def test_warc_gz_member_without_its_trailer_is_quarantined(tmp_path):
+    # found by bench/fuzz.py: the record's bytes were all there, only the gzip end was cut off
+    p = tmp_path / "crawl.warc.gz"
+    _warc(p, True)
+    p.write_bytes(p.read_bytes()[:-8])  # the last member's CRC and length
+    items = list(signaal.read(p))
+    assert [x.url for x in items if isinstance(x, Article)] == ["https://example.nl/a", "https://example.com/b"]
+    assert isinstance(items[-1], Quarantined) and "gzip member of record 5 ends early" in items[-1].reason

@@ -77,6 +77,19 @@ def _parsed(records) -> Iterator:
         yield rec
 
 
+def _member_cut(records, f) -> bool:
+    """Whether the record's gzip member stopped short at the end of the file: warcio reads what
+    the member has and stops quietly, so the cut shows only as a stream that never ended."""
+    reader = getattr(records, "reader", None)
+    dec = getattr(reader, "decompressor", None)
+    if dec is None or getattr(dec, "eof", True) or reader.rem_length():
+        return False
+    pos = f.tell()
+    at_end = not f.read(1)
+    f.seek(pos)
+    return at_end
+
+
 def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
     """One draft per HTML response in the archive."""
     from warcio.archiveiterator import ArchiveIterator
@@ -103,6 +116,10 @@ def read(inp: Input, opts: Options) -> Iterator[Union[Draft, Quarantined]]:
                     return
                 if page is not None:
                     yield page
+                if _member_cut(records, f):
+                    yield quarantine(inp.name, number, NAME, f"truncated WARC: the gzip member of record "
+                                     f"{number} ends early (no end of stream or trailer)")
+                    return
             size = f.seek(0, 2)
             if number and records.offset < size:  # warcio stops quietly at a cut-off gzip member
                 yield quarantine(inp.name, number + 1, NAME, f"truncated WARC: {size - records.offset} "
