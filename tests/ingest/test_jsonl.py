@@ -91,3 +91,12 @@ def test_jsonl_invisible_only_text_is_empty(tmp_path, text):
     p.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
     (q,) = signaal.read(p)
     assert isinstance(q, Quarantined) and "empty document" in q.reason
+
+
+def test_jsonl_utf16_starting_with_nul_is_not_utf32(tmp_path):
+    # found by bench/fuzz.py: FF FE 00 00 is the UTF-32 BOM, and also UTF-16 with a NUL first
+    p = tmp_path / "a.jsonl"
+    p.write_bytes(("\ufeff\u0000\n" + json.dumps({"text": NL}) + "\n").encode("utf-16-le"))
+    bad, good = signaal.read(p)
+    assert isinstance(bad, Quarantined) and bad.record == 1
+    assert isinstance(good, Article) and good.text == NL and good.provenance.record == 2

@@ -18,7 +18,7 @@ from ..records import Article, Quarantined
 from ..settings import load_settings
 from . import dates, seed as seed_reader
 from .build import Draft, Options, finish, quarantine
-from .sources import Input, fetch, sniff_encoding, walk
+from .sources import SNIFF_BYTES, Input, fetch, sniff_encoding, walk
 
 PathLike = Union[str, "os.PathLike[str]"]
 EXTENSIONS = {
@@ -73,7 +73,7 @@ def _ext(name: str) -> str:
 
 def sniff(head: bytes, encoding: Optional[str] = None) -> Optional[str]:
     """A reader name from a file's first bytes, or None when nothing fits."""
-    codec, _ = sniff_encoding(head[:4], encoding)
+    codec, _ = sniff_encoding(head[:SNIFF_BYTES], encoding)
     if codec not in ("utf-8", "utf-8-sig"):  # look at UTF-16/cp1252 heads as UTF-8 bytes
         head = head.decode(codec, "ignore").lstrip("\ufeff").encode("utf-8")
     h = head.lstrip(b"\xef\xbb\xbf").lstrip()

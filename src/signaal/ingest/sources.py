@@ -24,6 +24,8 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Bytes read to choose an encoding: the BOM, and enough after it to tell UTF-32 from UTF-16.
+SNIFF_BYTES = 64
 # Errors a damaged gzip stream raises part-way through a file.
 GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
 SKIP_NAMES = (".gold.json",)  # hand annotations kept beside examples are not articles
@@ -130,9 +132,18 @@ def sniff_encoding(head: bytes, encoding: Optional[str]) -> tuple[str, int]:
     if encoding:
         return encoding, 0
     for bom, codec in BOMS:
-        if head.startswith(bom):
+        if head.startswith(bom) and not (codec == "utf-32" and not _utf32_plausible(head)):
             return codec, len(bom) if codec == "utf-8-sig" else 0
     return "utf-8", 0
+
+
+def _utf32_plausible(head: bytes) -> bool:
+    """FF FE 00 00 is also UTF-16 with a NUL first: UTF-32 only if the next units decode as it."""
+    try:
+        head[:len(head) // 4 * 4].decode("utf-32")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def line_safe(codec: str) -> bool:
@@ -174,7 +185,7 @@ def read_document(inp: Input, encoding: Optional[str], max_chars: int,
             return Problem(f"unreadable or truncated gzip: {e}")
     if len(data) > limit:
         return Problem(f"document larger than {setting}={max_chars}")
-    codec, skip = sniff_encoding(data[:4], encoding)
+    codec, skip = sniff_encoding(data[:SNIFF_BYTES], encoding)
     text = decode(data[skip:], codec, base_offset=skip)
     if isinstance(text, str) and codec in ("utf-16", "utf-32"):
         text = text.lstrip("\ufeff")
@@ -188,7 +199,7 @@ def iter_lines(inp: Input, encoding: Optional[str], max_line_chars: int
     An over-long line is reported and skipped without holding it in memory; a damaged gzip
     stream ends the iteration with a Problem for the line where it broke.
     """
-    codec, skip = sniff_encoding(inp.head(4), encoding)
+    codec, skip = sniff_encoding(inp.head(SNIFF_BYTES), encoding)
     lineno = 0
     try:
         with inp.open() as f:
