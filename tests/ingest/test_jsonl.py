@@ -100,3 +100,12 @@ def test_jsonl_utf16_starting_with_nul_is_not_utf32(tmp_path):
     bad, good = signaal.read(p)
     assert isinstance(bad, Quarantined) and bad.record == 1
     assert isinstance(good, Article) and good.text == NL and good.provenance.record == 2
+
+
+def test_jsonl_starting_with_1f8b_but_not_gzip_keeps_its_good_lines(tmp_path):
+    # found by bench/fuzz.py: two bytes of gzip magic made the whole file an unreadable gzip
+    p = tmp_path / "a.ndjson"
+    p.write_bytes(b"\x1f\x8b\r\n" + json.dumps({"text": NL}).encode() + b"\n")
+    bad, good = signaal.read(p)
+    assert isinstance(bad, Quarantined) and bad.record == 1 and "decode" in bad.reason
+    assert isinstance(good, Article) and good.provenance.record == 2

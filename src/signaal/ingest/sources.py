@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator, Optional, Union
 
-GZIP_MAGIC = b"\x1f\x8b"
+# gzip's magic and its only compression method (deflate): 1F 8B alone is not gzip (found by fuzzing)
+GZIP_MAGIC = b"\x1f\x8b\x08"
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
@@ -56,9 +57,6 @@ class Input:
         base = self.name.lower()
         return base[:-3] if base.endswith(".gz") else base
 
-    def is_gzip(self) -> bool:
-        return self.head(2) == GZIP_MAGIC
-
     def raw(self) -> IO[bytes]:
         """The bytes as stored (still compressed)."""
         if self.data is not None:
@@ -69,7 +67,7 @@ class Input:
     def open(self) -> IO[bytes]:
         """The bytes, gunzipped when the content is gzip (whatever the name says)."""
         f = self.raw()
-        if f.read(2) == GZIP_MAGIC:
+        if f.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
             f.seek(0)
             return gzip.GzipFile(fileobj=f, mode="rb")
         f.seek(0)
