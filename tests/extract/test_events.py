@@ -7,7 +7,7 @@ through the real actor layer lives in tests/extract/test_pipeline.py.
 import pytest
 import spacy
 
-from signaal.extract import events
+from signaal.extract import events, pipeline
 from signaal.extract.spans import evidence
 from signaal.records import Actor, Article, Claim, Mention
 
@@ -388,3 +388,24 @@ def test_events_war_and_occupation_traps(text):
 ])
 def test_events_definite_talks_need_a_party(text, n):
     assert len([e for e in run(text) if e.type == "CONSULT"]) == n, dyads(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the addressee of an appeal or reproach, between the speaker and the content, is the target
+    ("Rusland heeft de NAVO opgeroepen snel schriftelijk te reageren op de voorstellen.",
+     [("REQUEST", "asserted", "RUS", "NATO")]),
+    ("President Zelensky verweet de NAVO dat zij geen no-flyzone wil instellen.",
+     [("ACCUSE", "asserted", "UKR", "NATO")]),
+])
+def test_events_addressee_with_the_real_layers(text, expected):
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [(e.type, e.mode, e.source_actor, e.target_actor) for e in found] == expected
+
+
+def test_events_where_troops_go_is_no_target():
+    # "troepen naar Belarus" are not Belarus's troops, and Belarus is where they go, not whom they
+    # face: the story's counterpart (Ukraine) is the target
+    text = ("Oekraïne vreest een aanval van Rusland. Oekraïne vraagt steun. "
+            "Rusland heeft troepen naar Belarus gestuurd.")
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [(e.source_actor, e.target_actor) for e in found if e.type == "MOBILIZE"] == [("RUS", "UKR")]

@@ -115,7 +115,8 @@ class _Pass:
             if nk is not None:
                 return nk
         if m.sector:
-            org, end = self.of_alias(m.j, locative_ok=True)
+            # "de regering in Kiev" is Ukraine's; "troepen in/naar Belarus" are usually someone else's
+            org, end = self.of_alias(m.j, locative_ok=m.sector["sector"] != "MIL")
             if org is not None and org.country:
                 return self.sector_phrase(m.start, m, org, end)
         if m.refs:

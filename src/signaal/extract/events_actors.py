@@ -30,6 +30,8 @@ IGOS = frozenset({"NATO", "EU", "UN", "OSCE", "CSTO", "IAEA", "G7", "AU", "ASEAN
 # Types a government reports about its own forces ("de oefeningen gaan door, zegt het ministerie");
 # an attack it speaks of is the other side's.
 OWN_FORCES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE"})
+# Types whose place ("in Belarus", "naar de grens") is where forces go, not whom they face.
+STATIONING = frozenset({"MOBILIZE"})
 
 
 @lru_cache(maxsize=1)
@@ -199,8 +201,10 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
     symmetric = type_info().get(etype, {}).get("symmetric") == "yes"
-    # "overleg in Wenen": for meetings a place is a venue, not a party
-    cands = [m for m in sent.actors if not (symmetric and after_prep(sent, m, "venue_prep"))]
+    # "overleg in Wenen": for meetings a place is a venue, not a party; "troepen naar Belarus":
+    # where forces are sent or stationed is no target either
+    cands = [m for m in sent.actors if not (symmetric and after_prep(sent, m, "venue_prep"))
+             and not (etype in STATIONING and after_prep(sent, m, "station_prep"))]
     after = [code(m) for m in cands if m.evidence.start_char >= t_end]
     before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
     target = next((c for c in after + before[1:] if c != source), None)

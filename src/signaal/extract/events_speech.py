@@ -44,6 +44,16 @@ def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int) -> Optional[tuple
     return None
 
 
+def addressee(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
+    """The actor between the speaker and the content: the cue's object ("Rusland heeft de NAVO
+    opgeroepen ... te", "Zelensky verweet de NAVO dat ...")."""
+    sp, c = claim.speaker, claim.content
+    if sp is None or c is None or not (sent.start <= sp.end_char <= c.start_char < sent.end):
+        return None
+    inside = [code(m) for m in sent.actors if sp.end_char <= m.evidence.start_char < c.start_char]
+    return next((x for x in inside if x and x != source), None)
+
+
 def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """The first actor in the claim's content other than the speaker's own country."""
     lo, hi = _content_range(sent, claim)
@@ -75,7 +85,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         hit = _cue_hit(sent, act, lo, hi)
         if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
             continue
-        target = claim_target(sent, claim, source)
+        target = addressee(sent, claim, source) or claim_target(sent, claim, source)
         if target is None and not _names_group(sent, claim, lo, hi):
             target = _fallback_target(story, source, act.type)
         out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
@@ -86,7 +96,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             hit = _cue_hit(sent, act, 0, 0)
             if hit is None:
                 continue
-            target = claim_target(sent, claim, source)
+            target = addressee(sent, claim, source) or claim_target(sent, claim, source)
             if act.needs == "target" and target is None:
                 break
             out.append(("REQUEST", "asserted", source, target, *hit))
