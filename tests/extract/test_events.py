@@ -409,3 +409,22 @@ def test_events_where_troops_go_is_no_target():
             "Rusland heeft troepen naar Belarus gestuurd.")
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert [(e.source_actor, e.target_actor) for e in found if e.type == "MOBILIZE"] == [("RUS", "UKR")]
+
+
+def test_events_announced_sanctions_are_each_speakers_own():
+    text = ("Rusland erkende de volksrepublieken. Oekraïne is woedend op Rusland. "
+            "Ook de EU, de VS en Groot-Brittannië kondigden sancties aan.")
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert sorted(e.source_actor for e in found if e.type == "SANCTION") == ["EU", "GBR", "USA"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted "we" is the speaker's side; "niemand" negates
+    ("Rusland bedreigt Oekraïne. 'We zullen Oekraïne niet aanvallen', zei Lavrov.",
+     ("ASSAULT", "denied", "RUS", "UKR")),
+    ("Rusland bedreigt Oekraïne. De Belarussische minister Viktor Chrenin sprak in Minsk. "
+     "„Wij gaan met niemand vechten”, verklaarde hij.", ("ASSAULT", "denied", "BLR", None)),
+])
+def test_events_quoted_we_is_the_speakers_side(text, expected):
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [(e.type, e.mode, e.source_actor, e.target_actor) for e in found if e.type == "ASSAULT"] == [expected]

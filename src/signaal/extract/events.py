@@ -37,6 +37,8 @@ MODE_PRIORITY = ("hypothetical", "demanded", "denied", "expected")
 POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "demanded",
                     "hoped": "expected"}
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
+# Acts a speaker announces as its own ("kondigt sancties aan", "zegt steun toe").
+ANNOUNCED = frozenset({"SANCTION", "AID"})
 
 
 @lru_cache(maxsize=1)
@@ -281,15 +283,37 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         if local is None and future and not _past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         mode = combine_mode(local, claim)
+        announced = _announcers(sent, i, pat.type, claim, claims)
+        if announced:
+            # "de EU, de VS en Groot-Brittannië kondigden sancties aan": each speaker's own act
+            for c in announced:
+                src = story.speaker(c)
+                out.append((pat.type, mode, src, target_for(sent, i, end, pat.type, src, story), i, end, c))
+            continue
         for src, tgt in _dyads(sent, i, end, pat.type, claim, story):
             out.append((pat.type, mode, src, tgt, i, end, claim))
     return out
+
+
+def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose speakers announce the act as their own: an ANNOUNCED type in the content
+    with no actor before it there (the speakers of one content, when they are coordinated)."""
+    if etype not in ANNOUNCED or not _in_content(claim, sent.toks[i].idx):
+        return []
+    c = claim.content
+    if any(c.start_char <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
+        return []  # "zegt dat Rusland sancties ...": the content names its own actor
+    return [x for x in claims if x.content is not None and x.source_actor
+            and (x.content.start_char, x.content.end_char) == (c.start_char, c.end_char)]
 
 
 def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) -> list[tuple]:
     pair = between_pair(sent, end)
     if pair:
         return [pair]
+    we = _first_person(sent, i, claim)
+    if we is not None:
+        return [(we, target_for(sent, i, end, etype, we, story))]
     sources, sym_target = sources_in_clause(sent, i, etype)
     if not sources:
         # "Woensdag praten Rusland en de NAVO": the subject follows the verb (Dutch V2)
@@ -316,6 +340,17 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
+    """"'Wij gaan met niemand vechten', zei de minister": a quoted "we" is the speaker's side."""
+    if claim is None or not claim.source_actor or claim.content is None:
+        return None
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    first = next((t for t in sent.toks[lo:i] if not (t.is_punct or t.is_quote)), None)
+    if first is None or first.lower_ not in words(sent.lang, "first_plural"):
+        return None
+    return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
 
 
 def _reciprocal(sent: Sentence, i: int) -> bool:
