@@ -428,3 +428,11 @@ def test_events_announced_sanctions_are_each_speakers_own():
 def test_events_quoted_we_is_the_speakers_side(text, expected):
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert [(e.type, e.mode, e.source_actor, e.target_actor) for e in found if e.type == "ASSAULT"] == [expected]
+
+
+def test_events_signs_of_deescalation_are_the_other_sides():
+    # the speaker observes: "geen tekenen van de-escalatie" is a RETREAT of the side that would pull back
+    text = ("Rusland zegt dat het troepen terugtrekt. "
+            "‘Wij zien geen signalen van een echte terugtrekking’, zei de Amerikaanse minister.")
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [(e.mode, e.source_actor) for e in found if e.type == "RETREAT"] == [("asserted", "RUS"), ("denied", "RUS")]

@@ -311,6 +311,11 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     pair = between_pair(sent, end)
     if pair:
         return [pair]
+    if _observed(sent, i):
+        # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the one this
+        # type was last about, else the speaker's other side
+        src = story.type_source.get(etype) or story.counterpart(story.speaker(claim) if claim else None)
+        return [(src, target_for(sent, i, end, etype, src, story))]
     we = _first_person(sent, i, claim)
     if we is not None:
         return [(we, target_for(sent, i, end, etype, we, story))]
@@ -340,6 +345,12 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _observed(sent: Sentence, i: int) -> bool:
+    """Whether an evidence phrase ("tekenen van", "signs of") ends just before the trigger."""
+    alts = context(sent.lang).get("observed", [])
+    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 5), i) for p in alts)
 
 
 def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
