@@ -105,23 +105,31 @@ class Outcome:
         return not (self.lost or self.extra or self.duplicated or self.mismatched or self.problems)
 
 
-def kill_and_resume(cmd: list[str], kills: int, full_seconds: float, rng: random.Random,
+def kill_and_resume(cmd: list[str], kills: int, total: int, rng: random.Random,
                     outcome: Outcome) -> None:
-    """Start ``cmd`` and SIGKILL it after a random delay, ``kills`` times; then finish it."""
+    """Start ``cmd`` and SIGKILL it mid-ingest, ``kills`` times; then finish it.
+
+    Each kill waits until the run has committed a random number of the rows still missing (of
+    ``total``, the reference run's articles + quarantine rows), then a random few milliseconds more,
+    so that it lands inside a batch's work, not before the run has started storing."""
     start = time.perf_counter()
     db = Path(cmd[cmd.index("--db") + 1] if "--db" in cmd else cmd[2])
     done = 0
     while done < kills:
         before = stored(db)
+        # spread the kills: each one lets the run commit up to a share of what is left
+        goal = before + rng.randint(0, max(0, (total - before) // (kills - done + 1)))
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            proc.wait(timeout=rng.uniform(0.1, 1.0) * full_seconds)
+        while proc.poll() is None and stored(db) < goal:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0.0, 0.05))
+        if proc.poll() is not None:
             outcome.finished_early += 1  # it finished first: the store is complete; go on killing
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
-            done += 1
-            outcome.mid_ingest += stored(db) > before
+            continue
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        done += 1
+        outcome.mid_ingest += stored(db) > before
     outcome.kills += done
     run_to_end(cmd)
     outcome.seconds += time.perf_counter() - start
@@ -182,8 +190,8 @@ def crash_run(workdir: Path, mode: str, kills: int, seed: int = 1, files: int = 
     rng = random.Random(seed)
     corpus = make_corpus(workdir / "corpus", files, per_file, seed)
     ref_db, db = workdir / f"reference-{mode}.db", workdir / f"killed-{mode}.db"
-    _, full = run_to_end(command(mode, ref_db, corpus, batch_size))
+    run_to_end(command(mode, ref_db, corpus, batch_size))
     outcome = Outcome()
-    kill_and_resume(command(mode, db, corpus, batch_size), kills, full, rng, outcome)
+    kill_and_resume(command(mode, db, corpus, batch_size), kills, stored(ref_db), rng, outcome)
     compare(snapshot(db), snapshot(ref_db), outcome)
     return outcome
