@@ -436,3 +436,13 @@ def test_events_signs_of_deescalation_are_the_other_sides():
             "‘Wij zien geen signalen van een echte terugtrekking’, zei de Amerikaanse minister.")
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert [(e.mode, e.source_actor) for e in found if e.type == "RETREAT"] == [("asserted", "RUS"), ("denied", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "Voor het eerst sinds het begin van de inval heeft Rusland cijfers bekendgemaakt.",
+    "Rusland en Oekraïne spraken maandag voor het eerst sinds de Russische inval met elkaar.",
+    "Oekraïne wil sancties die al vóór een eventuele inval ingaan.",
+])
+def test_events_a_noun_trigger_as_time_or_condition_is_no_event(text):
+    found = pipeline.extract(text, lang="nl", date="2022-03").events
+    assert [e.type for e in found if e.type == "ASSAULT"] == []

@@ -265,8 +265,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
     speech = speech_types(sent.lang)
     for i, end, pat in find_triggers(sent.toks, sent.lang):
         t_start = sent.toks[i].idx
-        if pat.role == "noun" and not anchored(sent, i, end):
-            continue
+        if pat.role == "noun" and (not anchored(sent, i, end) or _after_phrase(sent, i, "background")):
+            continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
         if _in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
         claim = claim_at(t_start, claims)
@@ -347,10 +347,16 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     return [(src, named or target_for(sent, i, end, etype, src, story))]
 
 
+def _after_phrase(sent: Sentence, i: int, rule: str) -> bool:
+    """Whether a phrase of ``rule`` ends just before the trigger, an article and an adjective
+    allowed between ("tekenen van een echte terugtrekking", "sinds de Russische inval")."""
+    alts = context(sent.lang).get(rule, [])
+    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 5), i) for p in alts)
+
+
 def _observed(sent: Sentence, i: int) -> bool:
     """Whether an evidence phrase ("tekenen van", "signs of") ends just before the trigger."""
-    alts = context(sent.lang).get("observed", [])
-    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 5), i) for p in alts)
+    return _after_phrase(sent, i, "observed")
 
 
 def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
