@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional, Sequence
 
 from .. import lexicon
@@ -100,6 +100,27 @@ class Lex:
         """Single words that mark an obligation ("moet", "must") in modals.tsv."""
         return frozenset(w for segs, effect in self.modals if effect == "deontic" and len(segs) == 1
                          and len(segs[0]) == 1 for w in segs[0][0])
+
+    @cached_property
+    def cue_index(self) -> tuple[dict, tuple[int, ...]]:
+        """(first word -> positions in ``cues``, positions every token must try): the patterns a
+        token can open, so that a sentence is not matched against every pattern at every word."""
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for n, pat in enumerate(self.cues):
+            first = pat.segments[0][0]
+            if NOT in first or any("*" in a for a in first):
+                always.append(n)
+            else:
+                for w in first:
+                    index.setdefault(w, []).append(n)
+        return {w: tuple(ns) for w, ns in index.items()}, tuple(always)
+
+    def cues_opened_by(self, low: str, lemma: str) -> list["CuePattern"]:
+        """The cue patterns whose first word is ``low`` or ``lemma``, in ``cues`` order."""
+        index, always = self.cue_index
+        ns = set(index.get(low, ())) | set(index.get(lemma, ()) if lemma else ()) | set(always)
+        return [self.cues[n] for n in sorted(ns)]
 
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` (lower case) belongs to closed class ``cls``."""

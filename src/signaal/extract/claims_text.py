@@ -206,7 +206,7 @@ def match_cues(view: View, lo: int, hi: int) -> list[CueHit]:
     for n, i in enumerate(idx):
         if i in used:
             continue
-        for pat in view.lex.cues:
+        for pat in view.lex.cues_opened_by(toks[i].low, toks[i].lemma):
             parts = _match_at(view, idx, n, pat, hi)
             if parts and not used.intersection(parts):
                 used.update(parts)
