@@ -18,6 +18,7 @@ Precision first: a wrong event in an escalation index is worse than a missed one
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -161,8 +162,10 @@ def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
     return True
 
 
-def _sentence(doc, article, s_start, s_end, mentions, claims, lang) -> Sentence:
-    toks = [t for t in doc if s_start <= t.idx < s_end and not t.is_space]
+def _sentence(doc, article, s_start, s_end, mentions, claims, lang, starts: Sequence[int]) -> Sentence:
+    # ``starts``: every token's offset, so a sentence's tokens are found without walking the doc
+    a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+    toks = [doc[k] for k in range(a, b) if not doc[k].is_space]
     in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end]
     agents = context(lang).get("agent", [])
     speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, agents, lang)]
@@ -181,8 +184,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
     out: list[Event] = []
     prev_events: list[Event] = []
     just_before: list[Event] = []  # the events of the sentence right before
+    starts = [t.idx for t in doc]
     for s_start, s_end in sentences(doc, article):
-        sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang)
+        sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang, starts)
         if not sent.toks:
             continue
         future = _future_dated(sent, article, time_expressions)
