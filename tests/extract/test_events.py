@@ -446,3 +446,13 @@ def test_events_signs_of_deescalation_are_the_other_sides():
 def test_events_a_noun_trigger_as_time_or_condition_is_no_event(text):
     found = pipeline.extract(text, lang="nl", date="2022-03").events
     assert [e.type for e in found if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Het kabinet roept alle Nederlanders in Oekraïne op het land zo snel mogelijk te verlaten.",
+    "De president riep de bevolking op kalm te blijven.",
+    "Volgens de minister moeten Amerikanen in Oekraïne binnen 48 uur vertrekken.",
+])
+def test_events_advice_to_the_public_is_no_request(text):
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [e.type for e in found if e.type == "REQUEST"] == []

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from ..records import Claim, Mention
 from .events_actors import Sentence, Story, code, type_info
-from .events_lex import SpeechAct, any_phrase, match_at, speech_acts
+from .events_lex import SpeechAct, any_phrase, match_at, speech_acts, words
 
 
 @lru_cache(maxsize=8)
@@ -99,9 +99,24 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             target = addressee(sent, claim, source) or claim_target(sent, claim, source)
             if act.needs == "target" and target is None:
                 break
+            if _to_the_public(sent, claim):
+                break  # "roept de bevolking op kalm te blijven": advice to people, no interaction
             out.append(("REQUEST", "asserted", source, target, *hit))
             break
     return out
+
+
+def _to_the_public(sent: Sentence, claim: Claim) -> bool:
+    """Whether a demand is addressed to the public: a population word between the speaker and the
+    content, or opening the content ("moeten Amerikanen in Oekraïne vertrekken")."""
+    c = claim.content
+    if c is None or not (sent.start <= c.start_char < sent.end):
+        return False
+    sp_end = claim.speaker.end_char if claim.speaker is not None and claim.speaker.end_char <= c.start_char \
+        else c.start_char
+    lo, c_lo = sent.tok_at(sp_end), sent.tok_at(c.start_char)
+    public = words(sent.lang, "public")
+    return any(t.lower_ in public for t in sent.toks[lo:min(len(sent.toks), c_lo + 4)])
 
 
 def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
