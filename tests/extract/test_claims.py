@@ -253,3 +253,12 @@ def test_claims_name_with_two_particles_is_whole():
     found = pipeline.extract("Het kabinet moet luisteren, zegt voorman Mark van den Oever. "
                              "Hij dreigt met nieuwe acties.", lang="nl").claims
     assert [c.source for c in found] == ["Mark van den Oever", "Mark van den Oever"]
+
+
+def test_claims_english_said_before_the_contents_subject():
+    # "X, ..., said North Korea would ...": North Korea is the content's subject, X the speaker
+    text = ('North Korea fired a missile. Yoon, speaking before boarding his plane, said North Korea '
+            'would "pay a clear price" for its provocations.')
+    (c,) = pipeline.extract(text, lang="en").claims
+    assert (c.source, c.source_actor) == ("Yoon Suk Yeol", "KOR")
+    assert c.content.text.startswith("North Korea would")

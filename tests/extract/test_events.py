@@ -451,3 +451,15 @@ def test_events_signs_of_deescalation_are_the_other_sides():
 def test_events_background_and_public_advice_yield_no_event(text, etype):
     found = pipeline.extract(text, lang="nl", date="2022-03").events
     assert [e.type for e in found if e.type == etype] == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # "a price to pay" is a threat by the speaker against the one who will pay
+    ("Yoon, speaking before boarding his plane, said North Korea would \"pay a clear price\" for its provocations.",
+     "en", ("THREATEN", "asserted", "KOR", "PRK")),
+    ("De Verenigde Staten zullen 'de prijs betalen’ voor hun handelen, aldus een woordvoerder van het Chinese ministerie.",
+     "nl", ("THREATEN", "asserted", "CHN", "USA")),
+])
+def test_events_a_price_to_pay_is_a_threat(text, lang, expected):
+    found = pipeline.extract(text, lang=lang, date="2022-08").events
+    assert [(e.type, e.mode, e.source_actor, e.target_actor) for e in found if e.type == "THREATEN"] == [expected]

@@ -128,6 +128,15 @@ def _negated(view: View, lo: int, hi: int, skip: set) -> bool:
     return any(view.toks[j].low in view.lex.negations for j in range(lo, hi) if j not in skip)
 
 
+def _subject_of_content(view: View, e: int, hi: int) -> bool:
+    """English "X, ..., said North Korea would ...": a finite verb right after the noun phrase
+    makes it the content's subject, not an inverted speaker (Dutch inverts: "zei Rutte dat")."""
+    if view.lex.lang != "en" or e >= hi:
+        return False
+    t = view.toks[e]
+    return view.lex.is_(t.low, "aux") or t.pos in ("AUX", "VERB")
+
+
 def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optional[Frame]:
     """``volgens X`` / ``according to X`` (content around) and ``aldus X`` (content before)."""
     sent, toks = view.sents[k], view.toks
@@ -249,7 +258,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
                 j = _skip(view, c1 + 1, sent.hi)
             # the subject ends before a later part of the cue ("spraken adviseurs | van ...")
             e = np_end(view, j, min([p for p in hit.parts if p > j] + [sent.hi]))
-            speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
+            speakers = resolve(view, j, e, mentions, ctx, k) if e > j and not _subject_of_content(view, e, sent.hi) else []
             sp_range = (j, e)
             after = max(after, e)
         if not speakers and not pre and boundary == "," and hard_lo < lo:  # "X, die ..., zei"
