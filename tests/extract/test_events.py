@@ -463,3 +463,10 @@ def test_events_background_and_public_advice_yield_no_event(text, etype):
 def test_events_a_price_to_pay_is_a_threat(text, lang, expected):
     found = pipeline.extract(text, lang=lang, date="2022-08").events
     assert [(e.type, e.mode, e.source_actor, e.target_actor) for e in found if e.type == "THREATEN"] == [expected]
+
+
+def test_events_finding_that_another_did_too_little_is_an_accusation():
+    text = ("Het kabinet presenteerde vandaag het plan. "
+            "PvdA en GroenLinks vinden dat de coalitie te weinig doet aan de koopkracht.")
+    found = pipeline.extract(text, lang="nl", date="2021-12-15").events
+    assert {(e.type, e.source_actor) for e in found} == {("ACCUSE", "NLD")}
