@@ -470,3 +470,9 @@ def test_events_finding_that_another_did_too_little_is_an_accusation():
             "PvdA en GroenLinks vinden dat de coalitie te weinig doet aan de koopkracht.")
     found = pipeline.extract(text, lang="nl", date="2021-12-15").events
     assert {(e.type, e.source_actor) for e in found} == {("ACCUSE", "NLD")}
+
+
+def test_events_sending_ships_and_jets_is_mobilize():
+    found = pipeline.extract("Denemarken stuurt een fregat naar de Oostzee en vier F-16's naar Litouwen.",
+                             lang="nl", date="2022-01-24").events
+    assert [(e.type, e.mode, e.source_actor) for e in found] == [("MOBILIZE", "asserted", "DNK")]
