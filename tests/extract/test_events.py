@@ -476,3 +476,15 @@ def test_events_sending_ships_and_jets_is_mobilize():
     found = pipeline.extract("Denemarken stuurt een fregat naar de Oostzee en vier F-16's naar Litouwen.",
                              lang="nl", date="2022-01-24").events
     assert [(e.type, e.mode, e.source_actor) for e in found] == [("MOBILIZE", "asserted", "DNK")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("De Nederlandse regering ging uiteindelijk akkoord met het compromis.", ("AGREE", "NLD")),
+    ("De EU-ministers werden het vandaag in Parijs eens over een eerste pakket.", ("AGREE", "EU")),
+    ("De Europese Commissie houdt het Poolse herstelplan voorlopig tegen.", ("SANCTION", "EU")),
+    ("China legde ook handelsmaatregelen op tegen Taiwan.", ("SANCTION", "CHN")),
+    ("Intussen stuurt Nederland een tweede zending militaire goederen naar Oekraïne.", ("AID", "NLD")),
+])
+def test_events_more_dutch_triggers(text, expected):
+    found = pipeline.extract(text, lang="nl", date="2022-03").events
+    assert expected in {(e.type, e.source_actor) for e in found}
