@@ -488,3 +488,12 @@ def test_events_sending_ships_and_jets_is_mobilize():
 def test_events_more_dutch_triggers(text, expected):
     found = pipeline.extract(text, lang="nl", date="2022-03").events
     assert expected in {(e.type, e.source_actor) for e in found}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israel's security cabinet voted late on Thursday to accept the Egyptian proposal.", ("AGREE", "ISR")),
+    ("Minutes later a Hamas official confirmed that the group would also hold its fire.", ("RETREAT", "PSE")),
+])
+def test_events_more_english_triggers(text, expected):
+    found = pipeline.extract(text, lang="en", date="2021-05-21").events
+    assert expected in {(e.type, e.source_actor) for e in found}
