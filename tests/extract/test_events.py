@@ -497,3 +497,10 @@ def test_events_more_dutch_triggers(text, expected):
 def test_events_more_english_triggers(text, expected):
     found = pipeline.extract(text, lang="en", date="2021-05-21").events
     assert expected in {(e.type, e.source_actor) for e in found}
+
+
+def test_events_against_own_people_target_the_source():
+    # without the own-people rule the story's counterpart (USA) became the target
+    found = pipeline.extract("The United States condemned Iran. Iranian security forces attacked protesters in Tehran.",
+                             lang="en", date="2022-11").events
+    assert ("ASSAULT", "IRN", "IRN") in {(e.type, e.source_actor, e.target_actor) for e in found}
