@@ -504,3 +504,16 @@ def test_events_against_own_people_target_the_source():
     found = pipeline.extract("The United States condemned Iran. Iranian security forces attacked protesters in Tehran.",
                              lang="en", date="2022-11").events
     assert ("ASSAULT", "IRN", "IRN") in {(e.type, e.source_actor, e.target_actor) for e in found}
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a definite attack in the content of a condemnation re-mentions the story's attack
+    ("Rusland viel Oekraïne binnen. NAVO-chef Stoltenberg veroordeelt de 'roekeloze en niet-uitgelokte aanval'.", 1),
+    # ... an indefinite one is new
+    ("Rusland erkende de republieken. Biden noemde de erkenning 'het begin van een Russische invasie'.", 1),
+    # missiles fired in exercises are a show of force, no attack
+    ("Het Chinese leger heeft tijdens militaire oefeningen rond Taiwan ballistische raketten afgevuurd.", 0),
+])
+def test_events_judged_again_and_shows_of_force(text, kept):
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert len([e for e in found if e.type == "ASSAULT"]) == kept

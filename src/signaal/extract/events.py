@@ -274,6 +274,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         if _in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
         claim = claim_at(t_start, claims)
+        if pat.role == "noun" and _judged_again(sent, i, claim):
+            continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
         local = local_mode(sent.toks, i, end, sent.lang)
         by_speaker = claim is not None and (pat.role == "speaker" or (
             pat.type in speech and not _in_content(claim, t_start)))
@@ -349,6 +351,21 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _judged_again(sent: Sentence, i: int, claim) -> bool:
+    """A definite noun trigger in the content of an evaluating cue (noemt, veroordeelt, condemns)
+    re-mentions an event the story already has; the speech act is the new event."""
+    if claim is None or not claim.cue or not _in_content(claim, sent.toks[i].idx):
+        return False
+    cue = claim.cue.lower().split()[0]
+    if not any(cue.startswith(p[0].rstrip("*")) for p in context(sent.lang).get("evaluating", [])):
+        return False
+    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
+    lo = max(sent.tok_at(claim.content.start_char), i - 8)  # "de 'roekeloze en niet-uitgelokte' aanval"
+    # the nearest determiner decides: "noemde de erkenning het begin van een invasie" is new
+    nearest = next((t.lower_ for t in reversed(sent.toks[lo:i]) if t.lower_ in definite or t.lower_ in det), None)
+    return nearest in definite
 
 
 def _after_phrase(sent: Sentence, i: int, rule: str) -> bool:
