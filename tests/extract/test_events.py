@@ -517,3 +517,14 @@ def test_events_against_own_people_target_the_source():
 def test_events_judged_again_and_shows_of_force(text, kept):
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert len([e for e in found if e.type == "ASSAULT"]) == kept
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Boze boeren hebben maandag distributiecentra van supermarkten geblokkeerd.", "PROTEST"),
+    ("Honderdduizenden Polen gingen daarna de straat op.", "PROTEST"),
+    ("Nederlandse boeren protesteren in Den Haag. De politie hield dertien mensen aan.", "COERCE"),
+    ("Ollongren zei dat Nederland 'solidair' is met de bondgenoten in Oost-Europa.", "SUPPORT"),
+])
+def test_events_dutch_protest_coerce_support_triggers(text, expected):
+    found = pipeline.extract(text, lang="nl", date="2022-06-27").events
+    assert expected in {e.type for e in found}
