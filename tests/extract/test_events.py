@@ -478,27 +478,6 @@ def test_events_sending_ships_and_jets_is_mobilize():
     assert [(e.type, e.mode, e.source_actor) for e in found] == [("MOBILIZE", "asserted", "DNK")]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("De Nederlandse regering ging uiteindelijk akkoord met het compromis.", ("AGREE", "NLD")),
-    ("De EU-ministers werden het vandaag in Parijs eens over een eerste pakket.", ("AGREE", "EU")),
-    ("De Europese Commissie houdt het Poolse herstelplan voorlopig tegen.", ("SANCTION", "EU")),
-    ("China legde ook handelsmaatregelen op tegen Taiwan.", ("SANCTION", "CHN")),
-    ("Intussen stuurt Nederland een tweede zending militaire goederen naar Oekraïne.", ("AID", "NLD")),
-])
-def test_events_more_dutch_triggers(text, expected):
-    found = pipeline.extract(text, lang="nl", date="2022-03").events
-    assert expected in {(e.type, e.source_actor) for e in found}
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("Israel's security cabinet voted late on Thursday to accept the Egyptian proposal.", ("AGREE", "ISR")),
-    ("Minutes later a Hamas official confirmed that the group would also hold its fire.", ("RETREAT", "PSE")),
-])
-def test_events_more_english_triggers(text, expected):
-    found = pipeline.extract(text, lang="en", date="2021-05-21").events
-    assert expected in {(e.type, e.source_actor) for e in found}
-
-
 def test_events_against_own_people_target_the_source():
     # without the own-people rule the story's counterpart (USA) became the target
     found = pipeline.extract("The United States condemned Iran. Iranian security forces attacked protesters in Tehran.",
@@ -519,12 +498,21 @@ def test_events_judged_again_and_shows_of_force(text, kept):
     assert len([e for e in found if e.type == "ASSAULT"]) == kept
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Boze boeren hebben maandag distributiecentra van supermarkten geblokkeerd.", "PROTEST"),
-    ("Honderdduizenden Polen gingen daarna de straat op.", "PROTEST"),
-    ("Nederlandse boeren protesteren in Den Haag. De politie hield dertien mensen aan.", "COERCE"),
-    ("Ollongren zei dat Nederland 'solidair' is met de bondgenoten in Oost-Europa.", "SUPPORT"),
+@pytest.mark.parametrize("text,lang,expected", [
+    ("De Nederlandse regering ging uiteindelijk akkoord met het compromis.", "nl", ("AGREE", "NLD")),
+    ("De EU-ministers werden het vandaag in Parijs eens over een eerste pakket.", "nl", ("AGREE", "EU")),
+    ("De Europese Commissie houdt het Poolse herstelplan voorlopig tegen.", "nl", ("SANCTION", "EU")),
+    ("China legde ook handelsmaatregelen op tegen Taiwan.", "nl", ("SANCTION", "CHN")),
+    ("Intussen stuurt Nederland een tweede zending militaire goederen naar Oekraïne.", "nl", ("AID", "NLD")),
+    ("Boze boeren hebben maandag distributiecentra van supermarkten geblokkeerd.", "nl", ("PROTEST", None)),
+    ("Honderdduizenden Polen gingen daarna de straat op.", "nl", ("PROTEST", None)),
+    ("Nederlandse boeren protesteren in Den Haag. De politie hield dertien mensen aan.", "nl", ("COERCE", None)),
+    ("Ollongren zei dat Nederland 'solidair' is met de bondgenoten in Oost-Europa.", "nl", ("SUPPORT", None)),
+    ("Israel's security cabinet voted late on Thursday to accept the Egyptian proposal.", "en", ("AGREE", "ISR")),
+    ("Minutes later a Hamas official confirmed that the group would also hold its fire.", "en", ("RETREAT", "PSE")),
 ])
-def test_events_dutch_protest_coerce_support_triggers(text, expected):
-    found = pipeline.extract(text, lang="nl", date="2022-06-27").events
-    assert expected in {e.type for e in found}
+def test_events_added_triggers(text, lang, expected):
+    """Triggers added to lexicon/<lang>/events.tsv: the type, and the source where the sentence names it."""
+    etype, source = expected
+    found = pipeline.extract(text, lang=lang, date="2022-06-27").events
+    assert any(e.type == etype and (source is None or e.source_actor == source) for e in found), found
