@@ -140,11 +140,15 @@ def anchored(sent: Sentence, i: int, end: int) -> bool:
         return True
     if any_phrase(sent.toks, lo, hi, context(sent.lang).get("event_verb", [])):
         return True
-    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
     # the nearest determiner decides: "deze week een aanval" is a new attack
-    nearest = next((t.lower_ for t in reversed(sent.toks[max(lo, i - 3):i])
-                    if t.lower_ in definite or t.lower_ in det), None)
-    return nearest not in definite
+    return not _definite_before(sent, max(lo, i - 3), i)
+
+
+def _definite_before(sent: Sentence, lo: int, i: int) -> bool:
+    """Whether the determiner nearest before token i (from token lo on) is a definite one."""
+    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
+    nearest = next((t.lower_ for t in reversed(sent.toks[lo:i]) if t.lower_ in definite or t.lower_ in det), None)
+    return nearest in definite
 
 
 def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
@@ -361,11 +365,8 @@ def _judged_again(sent: Sentence, i: int, claim) -> bool:
     cue = claim.cue.lower().split()[0]
     if not any(cue.startswith(p[0].rstrip("*")) for p in context(sent.lang).get("evaluating", [])):
         return False
-    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
-    lo = max(sent.tok_at(claim.content.start_char), i - 8)  # "de 'roekeloze en niet-uitgelokte' aanval"
-    # the nearest determiner decides: "noemde de erkenning het begin van een invasie" is new
-    nearest = next((t.lower_ for t in reversed(sent.toks[lo:i]) if t.lower_ in definite or t.lower_ in det), None)
-    return nearest in definite
+    # "de 'roekeloze en niet-uitgelokte' aanval"; "noemde de erkenning het begin van een invasie" is new
+    return _definite_before(sent, max(sent.tok_at(claim.content.start_char), i - 8), i)
 
 
 def _after_phrase(sent: Sentence, i: int, rule: str) -> bool:

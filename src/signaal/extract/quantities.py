@@ -329,18 +329,18 @@ def scan(text: str, offset: int, lang: str, pos_of=lambda t: None) -> Iterable[d
         if unit is None and (changed := _changed_to_unit(toks, j, lang, text, pos_of)):
             unit, kind, obj = changed
         is_word = toks[i].text.isalpha()
+        bare = unit is None and not hedged and value_max is None and not scaled  # a number and nothing else
+        elliptic = bare and _elliptic_before(toks, i, lx)
         if (_is_date_or_year(toks, i, j, value, kind, lx)
                 or _excluded_by_context(toks, i, end_tok, start_tok, kind, value, lx, is_word, hedged)
                 or _clock_after(toks, j, lx) or (kind == "time" and _clock_after(toks, end_tok, lx))
                 or (is_word and value == 1 and _has_rule(lx, toks[j] if j < len(toks) else None, "idiom"))
-                or (unit is None and not hedged and value_max is None and not scaled
-                    and not (elliptic := _elliptic_before(toks, i, lx)))):
+                or (bare and not elliptic)):
             i = max(j, i + 1)
             continue
         yield {
             "value": _plain(value), "value_max": _plain(value_max) if value_max is not None else None,
-            "approx": hedged or value_max is not None, "unit": unit, "obj": obj,
-            "elliptic": unit is None and not hedged and value_max is None and not scaled and elliptic,
+            "approx": hedged or value_max is not None, "unit": unit, "obj": obj, "elliptic": elliptic,
             "start": offset + toks[start_tok].start, "end": offset + toks[max(end_tok, j) - 1].end,
         }
         i = max(end_tok, j)
