@@ -7,6 +7,12 @@ memory stays flat as N grows. It prints; it never asserts (STYLE.md rule 18).
 
     .venv/bin/python bench/ingest.py                      # N = 100000
     .venv/bin/python bench/ingest.py --n 20000 --n 100000 # several N, one fresh process each
+    .venv/bin/python bench/ingest.py --read-ahead         # reading in a second process
+
+With ``--read-ahead`` the reading (and the per-article signature and index text) runs in a child
+process (``signaal.ingest.ahead``), as ``signaal ingest --workers 2 --no-extract`` does; CPU
+seconds then count both processes, peak RSS is the larger of the two, and "read s" is the time the
+store waited for input.
 
 Each N runs in a fresh Python process, so its peak RSS (``ru_maxrss``) is its own. The texts
 are random sentences drawn from the word frequencies of the team's own ``examples/`` articles
@@ -79,9 +85,10 @@ def generate(folder: Path, n: int, seed: int = 7) -> int:
     return total
 
 
-def child(folder: str, db: str) -> None:
+def child(folder: str, db: str, ahead: bool = False) -> None:
     """Run in a fresh process: ingest ``folder`` into ``db``; print one JSON line of figures."""
     import signaal
+    from signaal.ingest.ahead import read_ahead
 
     reading = 0.0
 
@@ -100,21 +107,25 @@ def child(folder: str, db: str) -> None:
 
     t0 = time.perf_counter()
     with signaal.Store(db) as store:
-        report = store.ingest(timed(signaal.read(folder)))
+        items = read_ahead(folder, prepare=store.preparer()) if ahead else signaal.read(folder)
+        report = store.ingest(timed(items))
     elapsed = time.perf_counter() - t0
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    peak_kib = usage.ru_maxrss  # KiB on Linux
-    print(json.dumps({"cpu_seconds": usage.ru_utime + usage.ru_stime, "articles": report.articles, "new": report.new, "near": report.near,
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kib = max(usage.ru_maxrss, children.ru_maxrss)  # KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
+    print(json.dumps({"cpu_seconds": cpu, "articles": report.articles, "new": report.new, "near": report.near,
                       "exact": report.exact, "quarantined": report.quarantined,
                       "seconds": elapsed, "reading_seconds": reading, "peak_rss_mib": peak_kib / 1024}))
 
 
-def run(n: int, workdir: Path) -> dict:
+def run(n: int, workdir: Path, ahead: bool = False) -> dict:
     folder, db = workdir / f"in_{n}", workdir / f"bench_{n}.db"
     t = time.perf_counter()
     size = generate(folder, n)
     gen_s = time.perf_counter() - t
-    out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db)],
+    out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db),
+                          *(["--read-ahead"] if ahead else [])],
                          check=True, capture_output=True, text=True)
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     figures.update(n=n, input_mib=size / 2**20, generate_seconds=gen_s,
@@ -127,10 +138,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="articles (repeatable; default 100000)")
     parser.add_argument("--workdir", help="where to write inputs and stores (default: a temp dir)")
+    parser.add_argument("--read-ahead", action="store_true",
+                        help="read in a second process (signaal.ingest.ahead)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(*args.child, ahead=args.read_ahead)
         return
     import signaal
 
@@ -140,7 +153,7 @@ def main() -> None:
           f"{'peak RSS MiB':>13} {'input MiB':>10} {'db MiB':>8} {'near':>6} {'quar':>5}")
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in args.n or [100_000]:
-            f = run(n, Path(tmp))
+            f = run(n, Path(tmp), args.read_ahead)
             print(f"{f['n']:>8} {f['articles'] / f['seconds']:>8.0f} "
                   f"{f['articles'] / f['cpu_seconds']:>10.0f} {f['seconds']:>8.1f} "
                   f"{f['reading_seconds']:>8.1f} {f['seconds'] - f['reading_seconds']:>8.1f} "

@@ -51,6 +51,7 @@ class FileProgress:
         self.bar, self.last = bar, None
 
     def __call__(self, item: Any) -> None:
+        item = getattr(item, "article", item)  # a Prepared article read ahead
         if isinstance(item, Article):
             file = item.provenance.file if item.provenance else None
         else:
@@ -83,26 +84,35 @@ def run_ingest(db: str, paths: tuple[str, ...], quiet: bool, no_extract: bool,
                alert_rules: Optional[str] = None, alerts: bool = True, workers: int = 1) -> int:
     """Read, store, evaluate alert rules on what is new, and report; returns the exit status.
 
-    ``workers`` > 1 extracts in that many processes (``signaal.parallel``)."""
+    ``workers`` > 1 extracts in that many processes (``signaal.parallel``); without extraction
+    it reads in a second process instead (``signaal.ingest.ahead``)."""
     from .ingest import read
+    from .ingest.ahead import read_ahead
     from .parallel import pooled
 
     extract = None if no_extract else load_extractor()
-    with _open(db) as store, pooled(read(list(paths), **read_options), extract, workers,
-                                     store) as (items, extract):
+    with _open(db) as store:
         if batch_size:
             store.batch_size = batch_size
-        total = 0 if quiet else count_inputs(paths)
-        if total > 1:
-            with click.progressbar(length=total, label="Ingesting", file=sys.stderr) as bar:
-                report = store.ingest(items, extract=extract, progress=FileProgress(bar))
-                bar.update(total)
-        else:
-            report = store.ingest(items, extract=extract)
-        if alerts and extract is not None:
-            _evaluate_alerts(store, alert_rules)
+        source = (read_ahead(list(paths), prepare=store.preparer(), **read_options)
+                  if extract is None and workers > 1 else read(list(paths), **read_options))
+        with pooled(source, extract, workers, store) as (items, extract):
+            report = _ingest_items(store, items, extract, paths, quiet)
+            if alerts and extract is not None:
+                _evaluate_alerts(store, alert_rules)
     click.echo(report.summary(), err=True)
     return report.exit_code()
+
+
+def _ingest_items(store, items, extract, paths: tuple[str, ...], quiet: bool):
+    """``store.ingest`` with a progress bar over the input files unless ``quiet``."""
+    total = 0 if quiet else count_inputs(paths)
+    if total <= 1:
+        return store.ingest(items, extract=extract)
+    with click.progressbar(length=total, label="Ingesting", file=sys.stderr) as bar:
+        report = store.ingest(items, extract=extract, progress=FileProgress(bar))
+        bar.update(total)
+    return report
 
 
 def _evaluate_alerts(store, rules_path: Optional[str]) -> None:
@@ -143,7 +153,8 @@ def _commands(db_option: Callable) -> list[click.Command]:
     @click.option("--batch-size", type=int, help="Commit every N items (setting batch_size)")
     @click.option("--no-extract", is_flag=True, help="Store articles without extracting records")
     @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-                  help="Processes extracting records (the store write stays in one)")
+                  help="Processes extracting records (the store write stays in one); "
+                       "with --no-extract, N > 1 reads in a second process")
     @click.option("--rules", "alert_rules", type=click.Path(exists=True, dir_okay=False),
                   help="Alert rules YAML evaluated after the ingest (default: the packaged rules)")
     @click.option("--no-alerts", is_flag=True, help="Do not evaluate alert rules after the ingest")

@@ -23,7 +23,7 @@ class Setting:
 
 SETTINGS = (
     Setting("db", "signaal.db", "Store location: a SQLite path or a postgresql:// URL"),
-    Setting("batch_size", 500, "Commit every N articles"),
+    Setting("batch_size", 2000, "Commit every N articles"),
     Setting("max_document_chars", 2_000_000, "Quarantine documents with a longer body"),
     Setting("max_line_chars", 5_000_000, "Quarantine JSONL/CSV records with a longer line"),
     Setting("min_text_chars", 20, "Quarantine documents with a shorter body"),

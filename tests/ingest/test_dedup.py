@@ -113,3 +113,27 @@ def test_dedup_minhash_estimates_true_jaccard():
         errors.append(est - true)
     assert abs(sum(errors) / len(errors)) < 0.05
     assert max(abs(e) for e in errors) < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "de minister zei: 'we sturen 2 fregatten' (zo_n 300 militairen), d.w.z. meer!",
+    "oekraïne en rusland – „gesprekken” in genève; ½ procent, ١٢٣ en 三つ",
+    "", "   ", "___", "a-b_c,d"])
+def test_dedup_split_words_gives_what_the_word_regex_gives(text):
+    assert dedup.split_words(text) == dedup.WORD_RE.findall(text)
+
+
+def test_dedup_band_keys_match_exactly_when_the_band_values_match():
+    import numpy as np
+
+    bands = dedup.Bands.for_threshold(0.3, 64)
+    a = np.frombuffer(dedup.signature(ORIGINAL), "<u4").copy()
+    b = a.copy()
+    b[bands.r:] += 1  # same first band, every other band changed
+    ka, kb = bands.keys(a.tobytes()), bands.keys(b.tobytes())
+    assert len(ka) == bands.b and all(-2**63 <= k < 2**63 for k in ka)
+    assert ka[0] == kb[0] and all(x != y for x, y in zip(ka[1:], kb[1:]))
+    # the same values in another band make another key
+    c = a.copy()
+    c[bands.r:2 * bands.r] = a[:bands.r]
+    assert bands.keys(c.tobytes())[1] != ka[0]

@@ -58,7 +58,7 @@ def by_function_words(sample: str) -> Optional[str]:
     if not words:
         return None
     counts = Counter(words)
-    hits = sorted(((sum(n for w, n in counts.items() if w in fw), code)
+    hits = sorted(((sum(counts[w] for w in fw.intersection(counts)), code)
                    for code, fw in function_words().items()), reverse=True)
     (best, code), rest = hits[0], hits[1:]
     runner_up = rest[0][0] if rest else 0

@@ -8,6 +8,7 @@ Backend-neutral logic (ingest, export) is written against the abstract methods b
 from __future__ import annotations
 
 import abc
+import functools
 import importlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -51,7 +52,7 @@ class Batch:
 
     articles: list[Article] = field(default_factory=list)
     signatures: list[tuple[str, bytes]] = field(default_factory=list)
-    bands: list[tuple[bytes, str]] = field(default_factory=list)  # (LSH band key, article id)
+    bands: list[tuple[int, str]] = field(default_factory=list)  # (LSH band key, article id)
     copies: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
     signals: list[Signals] = field(default_factory=list)
@@ -118,6 +119,13 @@ class Store(abc.ABC):
         from .ingest import run_ingest
 
         return run_ingest(self, items, extract=extract, progress=progress)
+
+    def preparer(self) -> Callable[[Article], Any]:
+        """A picklable ``article -> Prepared`` for ``read_ahead``: the per-article work of
+        ``ingest`` (the MinHash signature) done in the reading process."""
+        from .ingest import prepare
+
+        return functools.partial(prepare, num_perm=int(self.settings["minhash_perm"]))
 
     def export(self, fmt: str, out: Union[str, Path, Any]) -> int:
         """Write every article with its records as ``jsonl``, ``csv`` or ``parquet``; returns

@@ -42,7 +42,7 @@ QUARANTINE = (
 MINHASHES = (("article_id", "text"), ("signature", "blob"))
 
 # LSH band keys of the signatures (see ``neardup``); several rows per article.
-MINHASH_BANDS = (("key", "blob"), ("article_id", "text"))
+MINHASH_BANDS = (("key", "int"), ("article_id", "text"))
 
 # Small facts about the store itself, such as the band layout of ``minhash_bands``.
 STORE_META = (("name", "text"), ("value", "text"))

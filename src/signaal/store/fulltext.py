@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 import Stemmer
 
+from ..ingest.dedup import split_words
 from ..records import Article
 
 # ISO 639-1 code -> Snowball algorithm name.
@@ -37,7 +38,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``."""
-    return _WORD.findall(fold(text))
+    return split_words(fold(text))
 
 
 def query_terms(query: str) -> list[list[str]]:

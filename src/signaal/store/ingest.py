@@ -11,7 +11,9 @@ Per input article, in order:
 The Deduper lives for one batch, seeded only with the stored articles that share an LSH band
 with the batch's new articles (``neardup``), so memory does not grow with the store.
 
-A ``Quarantined`` item is stored as it is. A batch is one transaction: when writing it fails,
+An item may also be a ``Prepared`` article: one whose signature was computed ahead, in a reading
+process (``signaal.ingest.ahead``). A ``Quarantined``
+item is stored as it is. A batch is one transaction: when writing it fails,
 nothing of it is kept, earlier batches stay, and the error is raised as ``StoreError``.
 """
 
@@ -32,6 +34,20 @@ if TYPE_CHECKING:
     from .base import Store
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article with its MinHash signature, computed ahead of the write (``Store.preparer``)."""
+
+    article: Article
+    signature: bytes
+
+
+def prepare(article: Article, num_perm: int) -> Prepared:
+    """``article`` (content hash filled in) with its MinHash signature."""
+    article = with_hash(article)
+    return Prepared(article, signature(article.text, num_perm))
 
 
 @dataclass
@@ -140,8 +156,13 @@ class _Run:
     def batch(self, items: list[Item]) -> Batch:
         batch = Batch(quarantined=[x for x in items if isinstance(x, Quarantined)])
         self.report.quarantined += len(batch.quarantined)
-        articles = []
+        articles, ahead = [], {}
         for item in items:
+            if isinstance(item, Prepared) and len(item.signature) == 4 * self.bands.num_perm:
+                ahead[item.article.id] = item
+                item = item.article
+            elif isinstance(item, Prepared):  # prepared for another setting of minhash_perm
+                item = item.article
             if isinstance(item, Article):
                 self.report.articles += 1
                 with self._guard(item):
@@ -150,17 +171,23 @@ class _Run:
         signed = []
         for article in fresh:
             with self._guard(article):
-                signed.append((article, signature(article.text, self.bands.num_perm)))
-        by_key: dict[bytes, list[bytes]] = {}
-        for _, sig in signed:
-            for key in self.bands.keys(sig):
-                by_key.setdefault(key, []).append(sig)
+                known = ahead.get(article.id)
+                signed.append((article, known.signature if known else
+                               signature(article.text, self.bands.num_perm)))
+        by_key: dict[int, list[bytes]] = {}
+        keyed = []
+        for article, sig in signed:
+            with self._guard(article):
+                keys = self.bands.keys(sig)
+                for key in keys:
+                    by_key.setdefault(key, []).append(sig)
+                keyed.append((article, sig, keys))
         deduper = Deduper.from_settings(self.store.settings)
         deduper.seed(verified(self.bands, self.store.near_candidates(list(by_key)), by_key,
                               deduper.threshold))
-        for article, sig in signed:
+        for article, sig, keys in keyed:
             with self._guard(article):
-                self._new_article(deduper.apply(article, sig), sig, batch)
+                self._new_article(deduper.apply(article, sig, keys), sig, keys, batch)
         return batch
 
     def _sort_out(self, articles: list[Article], batch: Batch) -> list[Article]:
@@ -206,14 +233,14 @@ class _Run:
             self.report.exact += 1
             batch.copies.append(copy_row(article, stored_id))
 
-    def _new_article(self, article: Article, sig: bytes, batch: Batch) -> None:
+    def _new_article(self, article: Article, sig: bytes, keys: list[int], batch: Batch) -> None:
         if article.duplicate_of:
             self.report.near += 1
         else:
             self.report.new += 1
         batch.articles.append(article)
         batch.signatures.append((article.id, sig))
-        batch.bands.extend((key, article.id) for key in self.bands.keys(sig))
+        batch.bands.extend((key, article.id) for key in keys)
         if self.extract is not None:
             signals = self._extract(article)
             if signals is not None:

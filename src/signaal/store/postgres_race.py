@@ -91,7 +91,7 @@ class Recheck:
 
     def _redecide(self, articles: list, sigs: dict[str, bytes]) -> list:
         # The same steps as the batch check in ``signaal.store.ingest._Run.batch``.
-        by_key: dict[bytes, list[bytes]] = {}
+        by_key: dict[int, list[bytes]] = {}
         for article in articles:
             for key in self.bands.keys(sigs[article.id]):
                 by_key.setdefault(key, []).append(sigs[article.id])

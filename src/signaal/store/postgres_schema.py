@@ -143,3 +143,12 @@ def m005_minhash_bands(db: Any) -> None:
     db.execute("""CREATE TABLE minhash_bands (
         key BYTEA NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))""")
     db.execute("CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT)")
+
+
+@migrations
+def m006_integer_band_keys(db: Any) -> None:
+    """Band keys become 64-bit integers, as in SQLite; rebuilt by the next ingest."""
+    db.execute("DROP TABLE minhash_bands")
+    db.execute("""CREATE TABLE minhash_bands (
+        key BIGINT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))""")
+    db.execute("DELETE FROM store_meta WHERE name = 'lsh_bands'")
