@@ -516,3 +516,31 @@ def test_events_added_triggers(text, lang, expected):
     etype, source = expected
     found = pipeline.extract(text, lang=lang, date="2022-06-27").events
     assert any(e.type == etype and (source is None or e.source_actor == source) for e in found), found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # no event before: the judged thing is the act of the sentence before's subject
+    ("Duitsland en Frankrijk hebben hun burgers opgedragen Libanon te verlaten. "
+     "Libanon noemde dat besluit 'voorbarig'.", "nl", ("ACCUSE", "asserted", "LBN", "DEU")),
+    # an event before: its source did the judged act
+    ("North Korea fired a ballistic missile over the sea on Friday. Japan condemned the launch.",
+     "en", ("ACCUSE", "asserted", "JPN", "PRK")),
+])
+def test_events_condemned_definite_thing_targets_who_did_it(text, lang, expected):
+    found = pipeline.extract(text, lang=lang, date="2023-03").events
+    assert expected in dyads(found)
+
+
+def test_events_welcomed_definite_thing_gets_no_target_from_context():
+    # only condemnations look back: a welcomed decision is too often no one's act in particular
+    text = ("Duitsland en Frankrijk hebben hun burgers opgedragen Libanon te verlaten. "
+            "Israël noemde dat besluit 'een goede stap'.")
+    found = pipeline.extract(text, lang="nl", date="2023-03").events
+    support = [e for e in found if e.type == "SUPPORT"]
+    assert [e.source_actor for e in support] == ["ISR"] and support[0].target_actor is None
+
+
+def test_events_als_before_a_quote_is_a_label_not_a_condition():
+    found = pipeline.extract('Taiwan veroordeelt de oefeningen als "een provocatie" van China.',
+                             lang="nl", date="2022-08").events
+    assert ("ACCUSE", "asserted", "TWN", "CHN") in dyads(found)

@@ -29,7 +29,7 @@ from .events_actors import (Sentence, Story, after_prep, between_pair, co_target
                             first_subject, inverted_subject, sources_in_clause, target_for, type_info)
 from .events_lex import (any_phrase, clause_bounds, context, find_triggers, match_at, modality,
                          words)
-from .events_speech import acts_for, claim_target, speech_types
+from .events_speech import acts_for, claim_target, fallback_target, judges_known, speech_types
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
@@ -233,6 +233,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     in_sent = sent.actors or sent.speakers
     if in_sent:
         story.last_actor = code(in_sent[-1])
+    story.prev_subject = code(in_sent[0]) if in_sent else None
 
 
 def _in_condition(sent: Sentence, i: int) -> bool:
@@ -285,7 +286,12 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             pat.type in speech and not _in_content(claim, t_start)))
         if by_speaker:
             src = story.speaker(claim)
-            tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story)
+            tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story,
+                                                                use_default=False)
+            if tgt is None and judges_known(sent, claim):
+                # "Moskou noemde die waarschuwing 'hysterie'": the judged thing is someone's act
+                tgt = fallback_target(story, src, pat.type, refers_back=True)
+            tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
         if local in (None, "expected") and _conditional_sentence(sent, i):

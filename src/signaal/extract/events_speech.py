@@ -63,14 +63,31 @@ def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optiona
     return next((c for c in inside if c and c != source), None)
 
 
-def _fallback_target(story: Story, source: Optional[str], etype: str) -> Optional[str]:
-    """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source."""
+def fallback_target(story: Story, source: Optional[str], etype: str,
+                    refers_back: bool = False) -> Optional[str]:
+    """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source; a
+    judged definite thing with no event before it ("De VS ... hebben ... opgedragen te vertrekken.
+    Oekraïne noemde dat besluit 'voorbarig'") is the previous sentence's subject's (condemnations
+    only: a welcomed or rejected thing is too often no one's act)."""
     if story.last_source and story.last_source != source and story.source_age < 3:
         return story.last_source
+    if refers_back and etype == "ACCUSE" and story.prev_subject and story.prev_subject != source:
+        return story.prev_subject
     if type_info().get(etype, {}).get("default_target") == "counterpart":
         return story.counterpart(source)
     home = story.home()
     return home if home and home == source else None
+
+
+def judges_known(sent: Sentence, claim: Claim) -> bool:
+    """Whether an evaluating cue (noemt, veroordeelt, condemns) judges a definite thing: a definite
+    word right before or opening the content ("noemde dat besluit ...", "condemned the launch")."""
+    cue = (claim.cue or "").lower().split()[:1]
+    if not cue or not any(cue[0].startswith(p[0].rstrip("*")) for p in _rule(sent.lang, "evaluating")):
+        return False
+    lo, _ = _content_range(sent, claim)
+    definite = words(sent.lang, "definite")
+    return any(t.lower_ in definite for t in sent.toks[max(0, lo - 1):lo + 1])
 
 
 def acts_for(sent: Sentence, claim: Claim, story: Story,
@@ -87,7 +104,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             continue
         target = addressee(sent, claim, source) or claim_target(sent, claim, source)
         if target is None and not _names_group(sent, claim, lo, hi):
-            target = _fallback_target(story, source, act.type)
+            target = fallback_target(story, source, act.type, judges_known(sent, claim))
         out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
         break  # one act per claim: the table lists the specific readings first
     if not out and claim.polarity == "demanded" and not has_action:
@@ -125,5 +142,9 @@ def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
 
 
 def _groups(lang: str) -> list:
+    return _rule(lang, "group")
+
+
+def _rule(lang: str, rule: str) -> list:
     from .events_lex import context
-    return context(lang).get("group", [])
+    return context(lang).get(rule, [])
