@@ -544,3 +544,31 @@ def test_events_als_before_a_quote_is_a_label_not_a_condition():
     found = pipeline.extract('Taiwan veroordeelt de oefeningen als "een provocatie" van China.',
                              lang="nl", date="2022-08").events
     assert ("ACCUSE", "asserted", "TWN", "CHN") in dyads(found)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Peking reageerde boos op het bezoek van de Amerikaanse minister Blinken aan Taiwan.", "nl",
+     ("CONSULT", "asserted", "USA", "TWN")),
+    ("Beijing protested against the visit of the US secretary of state to Taiwan.", "en",
+     ("CONSULT", "asserted", "USA", "TWN")),
+])
+def test_events_meeting_noun_genitive_names_its_actor(text, lang, expected):
+    found = dyads(pipeline.extract(text, lang=lang, date="2023-03").events)
+    assert expected in found
+    assert not any(d[0] == "CONSULT" and d[2] == "CHN" for d in found)
+
+
+def test_events_judged_event_noun_is_that_types_last_source():
+    # the exercises are China's (the last MOBILIZE source), not the last sentence's US visit
+    text = ("China houdt grootschalige militaire oefeningen rond Taiwan. Ze volgen op het bezoek van "
+            "de Amerikaanse minister Blinken aan Taipei. Taiwan veroordeelt de oefeningen als 'een provocatie'.")
+    found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
+    assert ("ACCUSE", "asserted", "TWN", "CHN") in found
+    assert not any(d[0] == "ACCUSE" and d[3] == "USA" for d in found)
+
+
+def test_events_judged_thing_of_a_group_gets_no_target():
+    text = ("Canada en Japan kondigden nieuwe sancties tegen Rusland aan. "
+            "Lavrov noemde de westerse sancties 'onwettig'.")
+    found = [e for e in pipeline.extract(text, lang="nl", date="2022-03").events if e.type == "ACCUSE"]
+    assert found and all(e.target_actor is None for e in found)

@@ -25,11 +25,12 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import (Sentence, Story, after_prep, between_pair, co_targets, code, government_speaker,
-                            first_subject, inverted_subject, sources_in_clause, target_for, type_info)
+from .events_actors import (Sentence, Story, after_prep, between_pair, co_targets, code, first_subject,
+                            genitive_agent, government_speaker, inverted_subject, sources_in_clause,
+                            target_for, type_info)
 from .events_lex import (any_phrase, clause_bounds, context, find_triggers, match_at, modality,
                          words)
-from .events_speech import acts_for, claim_target, fallback_target, judges_known, speech_types
+from .events_speech import acts_for, claim_target, fallback_target, judged_thing, speech_types
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
@@ -288,9 +289,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             src = story.speaker(claim)
             tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story,
                                                                 use_default=False)
-            if tgt is None and judges_known(sent, claim):
+            judged = judged_thing(sent, claim) if tgt is None else None
+            if judged is not None:
                 # "Moskou noemde die waarschuwing 'hysterie'": the judged thing is someone's act
-                tgt = fallback_target(story, src, pat.type, refers_back=True)
+                tgt = fallback_target(story, src, pat.type, judged)
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
@@ -306,7 +308,13 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
                 src = story.speaker(c)
                 out.append((pat.type, mode, src, target_for(sent, i, end, pat.type, src, story), i, end, c))
             continue
-        for src, tgt in _dyads(sent, i, end, pat.type, claim, story):
+        agent = genitive_agent(sent, end, pat.type) if pat.role == "noun" else None
+        if agent is not None:
+            # "China reageerde woedend op het bezoek van Pelosi aan Taiwan": the visitor acts
+            dyads = [(code(agent), target_for(sent, i, end, pat.type, code(agent), story))]
+        else:
+            dyads = _dyads(sent, i, end, pat.type, claim, story)
+        for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
     return out
 

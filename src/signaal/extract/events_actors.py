@@ -134,6 +134,24 @@ def after_prep(sent: Sentence, m: Mention, rule: str = "preposition") -> bool:
     return n >= 0 and sent.toks[n].lower_ in words(sent.lang, rule)
 
 
+def genitive_agent(sent: Sentence, end: int, etype: str) -> Optional[Mention]:
+    """The actor of a noun trigger named right after it by "van"/"of" ("het bezoek van de
+    Amerikaanse Huisvoorzitter Pelosi aan Taiwan"), for the types whose genitive is the agent."""
+    if type_info().get(etype, {}).get("genitive_agent") != "yes" or end >= len(sent.toks):
+        return None
+    if sent.toks[end].lower_ not in words(sent.lang, "agent_of"):
+        return None
+    after = [m for m in sent.actors if m.evidence.start_char > sent.toks[end].idx]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.evidence.start_char)
+    between = sent.toks[end + 1:sent.tok_at(first.evidence.start_char)]
+    # only determiners, adjectives and titles between: "van de Amerikaanse", not "van de top in Wenen"
+    stop = words(sent.lang, "preposition") | words(sent.lang, "clause_break")
+    return first if len(between) <= 3 and not any(t.lower_ in stop or t.is_punct for t in between) \
+        else None
+
+
 def first_subject(sent: Sentence, i: int) -> Optional[str]:
     """The sentence's first actor before token i that no preposition governs."""
     t_start = sent.toks[i].idx

@@ -148,8 +148,9 @@ def possible(parts: tuple, forms: frozenset) -> bool:
     return True
 
 
-def find_triggers(toks: Sequence, lang: str) -> list[tuple[int, int, Pattern]]:
-    """Non-overlapping (start, end, pattern) trigger matches in a sentence's tokens."""
+def find_triggers(toks: Sequence, lang: str, lenient: bool = False) -> list[tuple[int, int, Pattern]]:
+    """Non-overlapping (start, end, pattern) trigger matches in a sentence's tokens; ``lenient``
+    skips the "requires" context (for a thing already known from the story)."""
     found, taken = [], set()
     forms = sentence_forms(toks)
     for pat in triggers(lang):
@@ -157,7 +158,7 @@ def find_triggers(toks: Sequence, lang: str) -> list[tuple[int, int, Pattern]]:
         # sentence lacks cannot match anywhere in it (most of the lexicon, for most sentences).
         if not possible(pat.parts, forms):
             continue
-        if pat.requires and not any_phrase(toks, 0, len(toks), [r for r in pat.requires if possible(r, forms)]):
+        if pat.requires and not lenient and not any_phrase(toks, 0, len(toks), [r for r in pat.requires if possible(r, forms)]):
             continue
         for i in range(len(toks)):
             if i in taken:

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from ..records import Claim, Mention
 from .events_actors import Sentence, Story, code, type_info
-from .events_lex import SpeechAct, any_phrase, match_at, speech_acts, words
+from .events_lex import SpeechAct, any_phrase, find_triggers, match_at, speech_acts, words
 
 
 @lru_cache(maxsize=8)
@@ -64,14 +64,20 @@ def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optiona
 
 
 def fallback_target(story: Story, source: Optional[str], etype: str,
-                    refers_back: bool = False) -> Optional[str]:
-    """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source; a
-    judged definite thing with no event before it ("De VS ... hebben ... opgedragen te vertrekken.
-    Oekraïne noemde dat besluit 'voorbarig'") is the previous sentence's subject's (condemnations
-    only: a welcomed or rejected thing is too often no one's act)."""
+                    judged: Optional[str] = None) -> Optional[str]:
+    """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source.
+
+    ``judged`` (see ``judged_thing``) is set when the act judges a definite thing: an event noun
+    ("veroordeelt de oefeningen") is the act of that type's last source; a thing with no event
+    before it ("De VS ... hebben ... opgedragen te vertrekken. Oekraïne noemde dat besluit
+    'voorbarig'") is the previous sentence's subject's (condemnations only: a welcomed or
+    rejected thing is too often no one's act).
+    """
+    if judged and story.type_source.get(judged) not in (None, source):
+        return story.type_source[judged]
     if story.last_source and story.last_source != source and story.source_age < 3:
         return story.last_source
-    if refers_back and etype == "ACCUSE" and story.prev_subject and story.prev_subject != source:
+    if judged is not None and etype == "ACCUSE" and story.prev_subject not in (None, source):
         return story.prev_subject
     if type_info().get(etype, {}).get("default_target") == "counterpart":
         return story.counterpart(source)
@@ -79,15 +85,24 @@ def fallback_target(story: Story, source: Optional[str], etype: str,
     return home if home and home == source else None
 
 
-def judges_known(sent: Sentence, claim: Claim) -> bool:
-    """Whether an evaluating cue (noemt, veroordeelt, condemns) judges a definite thing: a definite
-    word right before or opening the content ("noemde dat besluit ...", "condemned the launch")."""
-    cue = (claim.cue or "").lower().split()[:1]
-    if not cue or not any(cue[0].startswith(p[0].rstrip("*")) for p in _rule(sent.lang, "evaluating")):
-        return False
-    lo, _ = _content_range(sent, claim)
+def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
+    """When an evaluating cue (noemt, veroordeelt, condemns) judges a definite thing (a definite
+    word right after the cue: "noemde dat besluit", "condemned the launch"): the PLOVER type of the
+    event noun judged, or "" for another thing; else None, also when the thing is a group's
+    ("noemde de westerse sancties": no one actor's)."""
+    prefixes = tuple(p[0].rstrip("*") for p in _rule(sent.lang, "evaluating"))
+    cue = next((n for n, t in enumerate(sent.toks) if t.lower_.startswith(prefixes)), None)
     definite = words(sent.lang, "definite")
-    return any(t.lower_ in definite for t in sent.toks[max(0, lo - 1):lo + 1])
+    if cue is None or not (claim.cue or "").lower().startswith(prefixes):
+        return None
+    at = next((n for n in range(cue + 1, min(cue + 3, len(sent.toks)))
+               if sent.toks[n].lower_ in definite), None)
+    if at is None or any_phrase(sent.toks, at, min(at + 5, len(sent.toks)), _groups(sent.lang)):
+        return None
+    # a judged thing is known from the story: "de oefeningen" needs no "militaire" here
+    nouns = (pat.type for i, _, pat in find_triggers(sent.toks, sent.lang, lenient=True)
+             if pat.role == "noun" and at < i <= at + 4)
+    return next(nouns, "")
 
 
 def acts_for(sent: Sentence, claim: Claim, story: Story,
@@ -104,7 +119,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             continue
         target = addressee(sent, claim, source) or claim_target(sent, claim, source)
         if target is None and not _names_group(sent, claim, lo, hi):
-            target = fallback_target(story, source, act.type, judges_known(sent, claim))
+            target = fallback_target(story, source, act.type, judged_thing(sent, claim))
         out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
         break  # one act per claim: the table lists the specific readings first
     if not out and claim.polarity == "demanded" and not has_action:
