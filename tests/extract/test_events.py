@@ -572,3 +572,18 @@ def test_events_judged_thing_of_a_group_gets_no_target():
             "Lavrov noemde de westerse sancties 'onwettig'.")
     found = [e for e in pipeline.extract(text, lang="nl", date="2022-03").events if e.type == "ACCUSE"]
     assert found and all(e.target_actor is None for e in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Polen zegt dat Rusland de onderhandelingen saboteert.", ("ACCUSE", "asserted", "POL", "RUS")),
+    ("De Estse regering vermoedt dat Rusland achter de aanslag zit.", ("ACCUSE", "asserted", "EST", "RUS")),
+])
+def test_events_reported_blameworthy_act_of_another_is_an_accusation(text, expected):
+    assert expected in dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
+
+
+def test_events_blame_reading_needs_another_actor_in_the_content():
+    # no other side named: a worry, not an accusation
+    found = pipeline.extract("Polen zegt dat de situatie aan de grens escaleert en dat er een voorwendsel "
+                             "wordt gezocht.", lang="nl", date="2023-03").events
+    assert not any(e.type == "ACCUSE" for e in found)

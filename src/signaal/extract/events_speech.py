@@ -118,7 +118,10 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
             continue
         target = addressee(sent, claim, source) or claim_target(sent, claim, source)
-        if target is None and not _names_group(sent, claim, lo, hi):
+        group = target is None and _names_group(sent, claim, lo, hi)
+        if act.needs == "target" and target is None and not group:
+            continue  # a weak reading needs the other side in the content
+        if target is None and not group:
             target = fallback_target(story, source, act.type, judged_thing(sent, claim))
         out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
         break  # one act per claim: the table lists the specific readings first
