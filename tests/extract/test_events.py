@@ -587,3 +587,9 @@ def test_events_blame_reading_needs_another_actor_in_the_content():
     found = pipeline.extract("Polen zegt dat de situatie aan de grens escaleert en dat er een voorwendsel "
                              "wordt gezocht.", lang="nl", date="2023-03").events
     assert not any(e.type == "ACCUSE" for e in found)
+
+
+def test_events_impersonal_talks_are_no_ones():
+    text = "Rusland en Oekraïne stuurden onderhandelaars naar Istanbul. Terwijl er werd gepraat, gingen de gevechten door."
+    found = pipeline.extract(text, lang="nl", date="2022-03").events
+    assert not any(e.type == "CONSULT" and "Terwijl" in e.evidence.sentence for e in found)

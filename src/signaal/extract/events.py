@@ -243,6 +243,12 @@ def _in_condition(sent: Sentence, i: int) -> bool:
     return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
 
 
+def _impersonal(sent: Sentence, i: int) -> bool:
+    """Whether the trigger's clause is an impersonal passive ("er wordt onderhandeld")."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("impersonal", []))
+
+
 def _conditional_sentence(sent: Sentence, i: int) -> bool:
     """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
@@ -279,6 +285,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
         if _in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
+        if pat.role != "noun" and not sent.actors and _impersonal(sent, i) and \
+                type_info().get(pat.type, {}).get("symmetric") == "yes":
+            continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
         if pat.role == "noun" and _judged_again(sent, i, claim):
             continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
