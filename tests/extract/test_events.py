@@ -593,3 +593,10 @@ def test_events_impersonal_talks_are_no_ones():
     text = "Rusland en Oekraïne stuurden onderhandelaars naar Istanbul. Terwijl er werd gepraat, gingen de gevechten door."
     found = pipeline.extract(text, lang="nl", date="2022-03").events
     assert not any(e.type == "CONSULT" and "Terwijl" in e.evidence.sentence for e in found)
+
+
+def test_events_demand_on_own_government_is_a_domestic_request():
+    text = ("De Tweede Kamer debatteerde dinsdag over Groningen. "
+            "De Tweede Kamer wil dat het kabinet de schade in Groningen sneller vergoedt.")
+    found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
+    assert ("REQUEST", "asserted", "NLD", "NLD") in found

@@ -63,6 +63,17 @@ def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optiona
     return next((c for c in inside if c and c != source), None)
 
 
+def own_institution(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
+    """"De Kamer vindt dat het kabinet sneller moet betalen": a demand on another institution of
+    the speaker's own country is a request to that country (NLD -> NLD)."""
+    lo, hi = _content_range(sent, claim)
+    c_lo = sent.toks[lo].idx if lo < len(sent.toks) else sent.end
+    c_hi = sent.toks[hi - 1].idx + len(sent.toks[hi - 1]) if hi <= len(sent.toks) else sent.end
+    return next((source for m in sent.actors if source and code(m) == source
+                 and m.actor.kind == "government" and m.actor.name != claim.source
+                 and c_lo <= m.evidence.start_char < c_hi), None)
+
+
 def fallback_target(story: Story, source: Optional[str], etype: str,
                     judged: Optional[str] = None) -> Optional[str]:
     """"Sherman noemde die eisen onacceptabel": the act answers the previous event's source.
@@ -131,7 +142,8 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             hit = _cue_hit(sent, act, 0, 0)
             if hit is None:
                 continue
-            target = addressee(sent, claim, source) or claim_target(sent, claim, source)
+            target = addressee(sent, claim, source) or claim_target(sent, claim, source) or \
+                own_institution(sent, claim, source)
             if act.needs == "target" and target is None:
                 break
             if _to_the_public(sent, claim):
