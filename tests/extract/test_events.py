@@ -600,3 +600,13 @@ def test_events_demand_on_own_government_is_a_domestic_request():
             "De Tweede Kamer wil dat het kabinet de schade in Groningen sneller vergoedt.")
     found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
     assert ("REQUEST", "asserted", "NLD", "NLD") in found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Canada sluit zijn luchtruim voor alle Russische vliegtuigen.", "nl"),
+    ("Canada closed its airspace to Russian aircraft on Sunday.", "en"),
+    ("Canada kondigde een invoerverbod op Russische olie aan.", "nl"),
+])
+def test_events_airspace_closures_and_trade_bans_are_sanctions(text, lang):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-03").events)
+    assert any(d[0] == "SANCTION" and d[2] == "CAN" and d[3] == "RUS" for d in found), found
