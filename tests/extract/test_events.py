@@ -610,3 +610,16 @@ def test_events_demand_on_own_government_is_a_domestic_request():
 def test_events_airspace_closures_and_trade_bans_are_sanctions(text, lang):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-03").events)
     assert any(d[0] == "SANCTION" and d[2] == "CAN" and d[3] == "RUS" for d in found), found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("De Verenigde Naties eisen dat Israël de luchtaanvallen op Gaza stopt.", "nl",
+     ("RETREAT", "demanded", "ISR", "PSE")),
+    ("Japan wil dat China de militaire oefeningen rond Taiwan afblaast.", "nl",
+     ("RETREAT", "demanded", "CHN", "TWN")),
+    ("The EU called on Iran to halt the executions of protesters.", "en", ("RETREAT", "demanded", "IRN", None)),
+])
+def test_events_demand_to_stop_an_act_is_a_demanded_retreat(text, lang, expected):
+    found = dyads(pipeline.extract(text, lang=lang, date="2023-03").events)
+    assert any(d[:3] == expected[:3] for d in found), found
+    assert not any(d[0] == "ASSAULT" for d in found)  # the attacks to stop are no event

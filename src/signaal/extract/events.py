@@ -249,6 +249,13 @@ def _impersonal(sent: Sentence, i: int) -> bool:
     return any_phrase(sent.toks, lo, hi, context(sent.lang).get("impersonal", []))
 
 
+def _stopped(sent: Sentence, i: int, end: int) -> bool:
+    """Whether a stop verb in the noun trigger's clause takes it as object ("de aanvallen stopt")."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, end, hi, context(sent.lang).get("stop_verb", [])) or \
+        any_phrase(sent.toks, lo, i, [p for p in context(sent.lang).get("stop_verb", []) if len(p) == 1])
+
+
 def _conditional_sentence(sent: Sentence, i: int) -> bool:
     """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
@@ -285,6 +292,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
         if _in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
+        if pat.role == "noun" and _stopped(sent, i, end):
+            continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
         if pat.role != "noun" and not sent.actors and _impersonal(sent, i) and \
                 type_info().get(pat.type, {}).get("symmetric") == "yes":
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
