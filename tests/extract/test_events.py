@@ -623,3 +623,9 @@ def test_events_demand_to_stop_an_act_is_a_demanded_retreat(text, lang, expected
     found = dyads(pipeline.extract(text, lang=lang, date="2023-03").events)
     assert any(d[:3] == expected[:3] for d in found), found
     assert not any(d[0] == "ASSAULT" for d in found)  # the attacks to stop are no event
+
+
+def test_events_missiles_striking_are_an_assault():
+    text = "Rusland viel vannacht aan. Kort daarna sloegen de eerste raketten in bij vliegvelden in Oekraïne."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert ("ASSAULT", "asserted", "RUS", "UKR") in [d for d in found if d[0] == "ASSAULT"][-1:], found
