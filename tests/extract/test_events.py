@@ -630,3 +630,10 @@ def test_events_missiles_striking_are_an_assault():
     found = [e for e in pipeline.extract(text, lang="nl", date="2022-02").events
              if e.evidence.sentence.startswith("Kort daarna")]
     assert [(e.type, e.source_actor, e.target_actor) for e in found] == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_events_punishment_on_condition_of_the_target_is_a_threat():
+    text = "Als China Taiwan binnenvalt, zal Japan zware sancties tegen China opleggen, zei de premier."
+    found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
+    assert ("THREATEN", "asserted", "JPN", "CHN") in found
+    assert ("SANCTION", "hypothetical", "JPN", "CHN") in found

@@ -38,6 +38,8 @@ WINDOW_BEFORE, WINDOW_AFTER = 8, 3  # modality words count this near the trigger
 MODE_PRIORITY = ("hypothetical", "demanded", "denied", "expected")
 POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "demanded",
                     "hoped": "expected"}
+# Acts whose announcement on a condition of the target's behaviour is a threat to it.
+PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
 # Acts a speaker announces as its own ("kondigt sancties aan", "zegt steun toe").
 ANNOUNCED = frozenset({"SANCTION", "AID"})
@@ -334,7 +336,21 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             dyads = _dyads(sent, i, end, pat.type, claim, story)
         for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
+            if mode == "hypothetical" and pat.type in PUNITIVE and _target_in_condition(sent, i, tgt):
+                # "Als Rusland binnenvalt, zullen de VS met sancties reageren": the threat is made
+                # now (asserted), unless the claim denies it
+                threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
+                out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
+
+
+def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
+    """Whether ``target`` is named in a condition clause of the sentence other than token i's."""
+    if target is None:
+        return False
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any(code(m) == target and not lo <= sent.tok_at(m.evidence.start_char) < hi
+               and _in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:
