@@ -4,12 +4,13 @@ Stages, per content sentence:
 
 1. triggers — token patterns from ``lexicon/<lang>/events.tsv`` (``events_lex``); a noun trigger
    that only re-mentions an event ("het overleg duurde acht uur") needs an anchor: an actor in
-   its clause, an event verb ("voeren", "begonnen aan") or an indefinite/bare form;
+   its clause, an event verb ("voeren", "begonnen aan") or an indefinite/bare form
+   (``events_filters``);
 2. speech acts — claims whose cue is an interaction (``speech_acts.tsv``: condemn → ACCUSE,
    warn of consequences → THREATEN, call unacceptable → REJECT, praise → SUPPORT; a demand with
    no PLOVER action → REQUEST), with the claim's speaker as source (``events_speech``);
 3. mode — modality words near the trigger in its clause (``modality.tsv``), else the polarity of
-   the claim the trigger sits in; a denial whose content only points back ("daar plannen voor")
+   the claim the trigger sits in (``events_mode``); a denial whose content only points back ("daar plannen voor")
    denies the previous sentence's events;
 4. actors — see ``events_actors`` for the source/target cascade.
 
@@ -28,16 +29,15 @@ from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (Sentence, Story, after_prep, between_pair, co_targets, code, first_subject,
                             genitive_agent, government_speaker, inverted_subject, sources_in_clause,
                             target_for, type_info)
-from .events_lex import (any_phrase, clause_bounds, context, find_triggers, match_at, modality,
-                         words)
+from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
+from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
+                             stopped)
+from .events_mode import (combine_mode, conditional_sentence, future_dated, in_condition, local_mode,
+                          past_clause)
 from .events_speech import acts_for, claim_target, fallback_target, judged_thing, speech_types
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
-WINDOW_BEFORE, WINDOW_AFTER = 8, 3  # modality words count this near the trigger
-MODE_PRIORITY = ("hypothetical", "demanded", "denied", "expected")
-POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "demanded",
-                    "hoped": "expected"}
 # Acts whose announcement on a condition of the target's behaviour is a threat to it.
 PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
@@ -59,48 +59,6 @@ def cameo() -> dict:
     return {r["type"]: r["cameo"] for r in lexicon.load("common", "plover.tsv")}
 
 
-def local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
-    """The strongest modality word near the trigger inside its clause."""
-    lo, _ = clause_bounds(toks, i, lang)
-    lo = max(lo, i - WINDOW_BEFORE)
-    hi = min(len(toks), end + WINDOW_AFTER)
-    modes = set()
-    # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
-    blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
-               for k in range(n, match_at(toks, n, parts) or n)}
-    for parts, mode in modality(lang):
-        for n in range(lo, hi):
-            if i <= n < end or n in blocked or mode == "none":
-                continue
-            m_end = match_at(toks, n, parts)
-            if m_end is None or (n < i < m_end) or (n < end and m_end > end):
-                continue
-            if mode == "expected" and _reportative(toks, n):
-                continue
-            modes.add(mode)
-    return next((m for m in MODE_PRIORITY if m in modes), None)
-
-
-def combine_mode(local: Optional[str], claim: Optional[Claim]) -> str:
-    """Combine the clause's own modality with the embedding claim's stance.
-
-    A condition always wins; a denial or demand by the speaker outranks a plain future inside
-    it ("ontkent dat Rusland zal aanvallen" is a denied attack).
-    """
-    from_claim = POLARITY_TO_MODE.get(claim.polarity) if claim else None
-    if local == "hypothetical":
-        return local
-    if from_claim in ("denied", "demanded") and local in (None, "expected"):
-        return from_claim
-    return local or from_claim or "asserted"
-
-
-def _reportative(toks: Sequence, n: int) -> bool:
-    """Dutch "zou ... hebben/zijn" reports hearsay about the past; it is no prediction."""
-    return toks[n].lower_ in ("zou", "zouden") and any(
-        t.lower_ in ("hebben", "zijn") for t in toks[n + 1:n + 6])
-
-
 def claim_at(start: int, claims: Sequence[Claim]) -> Optional[Claim]:
     """The claim whose content holds ``start``, else one whose sentence does."""
     for c in claims:
@@ -110,10 +68,6 @@ def claim_at(start: int, claims: Sequence[Claim]) -> Optional[Claim]:
         if c.evidence.sentence_start <= start < c.evidence.sentence_end:
             return c
     return None
-
-
-def _in_content(claim: Optional[Claim], start: int) -> bool:
-    return bool(claim and claim.content and claim.content.start_char <= start < claim.content.end_char)
 
 
 def _is_speaker(m: Mention, claims: Sequence[Claim]) -> bool:
@@ -132,41 +86,6 @@ def _after_word(toks: Sequence, m: Mention, agents: list, lang: str) -> bool:
     det = words(lang, "determiner")
     k = n - 1 if n >= 1 and toks[n - 1].lower_ in det else n
     return any(k - len(w) >= 0 and tuple(x.lower_ for x in toks[k - len(w):k]) == w for w in agents)
-
-
-def anchored(sent: Sentence, i: int, end: int) -> bool:
-    """A noun trigger counts when its clause names an actor or an event verb, or it is new
-    (no definite determiner) — "het overleg duurde acht uur" only re-mentions the talks."""
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    c_lo, c_hi = sent.toks[lo].idx, sent.toks[hi - 1].idx + len(sent.toks[hi - 1])
-    if any(c_lo <= m.evidence.start_char < c_hi for m in sent.actors) and not _definite_talks(sent, i, lo):
-        return True
-    if any_phrase(sent.toks, lo, hi, context(sent.lang).get("event_verb", [])):
-        return True
-    # the nearest determiner decides: "deze week een aanval" is a new attack
-    return not _definite_before(sent, max(lo, i - 3), i)
-
-
-def _definite_before(sent: Sentence, lo: int, i: int) -> bool:
-    """Whether the determiner nearest before token i (from token lo on) is a definite one."""
-    definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
-    nearest = next((t.lower_ for t in reversed(sent.toks[lo:i]) if t.lower_ in definite or t.lower_ in det), None)
-    return nearest in definite
-
-
-def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
-    """"Het gesprek verliep stroef": definite talks re-mention a meeting even beside an actor,
-    unless a preposition after them names a party ("het bezoek van Pelosi aan Taiwan")."""
-    pats = [p for p in find_triggers(sent.toks, sent.lang) if p[0] == i]
-    if not pats or pats[0][2].type != "CONSULT":
-        return False
-    if not any(t.lower_ in words(sent.lang, "definite") for t in sent.toks[max(lo, i - 2):i]):
-        return False
-    end = pats[0][1]
-    if end < len(sent.toks) and sent.toks[end].lower_ in words(sent.lang, "party_prep"):
-        near = sent.toks[min(end + 5, len(sent.toks) - 1)]
-        return not any(sent.toks[end].idx < m.evidence.start_char <= near.idx for m in sent.actors + sent.speakers)
-    return True
 
 
 def _sentence(doc, article, s_start, s_end, mentions, claims, lang, starts: Sequence[int]) -> Sentence:
@@ -196,7 +115,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         sent = _sentence(doc, article, s_start, s_end, story.mentions, claims, lang, starts)
         if not sent.toks:
             continue
-        future = _future_dated(sent, article, time_expressions)
+        future = future_dated(sent, article, time_expressions)
         found = _trigger_events(sent, claims, story, future) + _speech_events(sent, story)
         sent_events = _dedupe(article, sent, found, time_expressions)
         sent_events += _co_target_events(article, sent, sent_events)
@@ -239,72 +158,27 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     story.prev_subject = code(in_sent[0]) if in_sent else None
 
 
-def _in_condition(sent: Sentence, i: int) -> bool:
-    """Whether token i sits in a condition clause ("als Rusland binnenvalt, ...")."""
-    lo, _ = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
-
-
-def _impersonal(sent: Sentence, i: int) -> bool:
-    """Whether the trigger's clause is an impersonal passive ("er wordt onderhandeld")."""
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("impersonal", []))
-
-
-def _stopped(sent: Sentence, i: int, end: int) -> bool:
-    """Whether a stop verb in the noun trigger's clause takes it as object ("de aanvallen stopt")."""
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, end, hi, context(sent.lang).get("stop_verb", [])) or \
-        any_phrase(sent.toks, lo, i, [p for p in context(sent.lang).get("stop_verb", []) if len(p) == 1])
-
-
-def _conditional_sentence(sent: Sentence, i: int) -> bool:
-    """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any(t.lower_ in words(sent.lang, "condition") for n, t in enumerate(sent.toks)
-               if not lo <= n < hi)
-
-
-def _future_dated(sent: Sentence, article: Article, time_expressions: Sequence[TimeExpression]) -> bool:
-    """Whether the sentence is dated after the article ("morgen reist ...", a later weekday)."""
-    words_ = {" ".join(p) for p in context(sent.lang).get("future_time", [])}
-    pub = article.published
-    last_day = pub.end.strftime("%Y-%m-%d") if pub and pub.precision in ("day", "time") else None
-    for tx in time_expressions:
-        if not sent.start <= tx.evidence.start_char < sent.end:
-            continue
-        if tx.text.lower() in words_ or (last_day and tx.start and tx.start[:10] > last_day):
-            return True
-    return False
-
-
-def _past_clause(sent: Sentence, i: int) -> bool:
-    """Whether the trigger's clause has a past-tense verb or a participle (then a date is no plan)."""
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any("Tense=Past" in str(t.morph) or "VerbForm=Part" in str(t.morph) for t in sent.toks[lo:hi])
-
-
 def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, future: bool = False) -> list[tuple]:
     """(type, mode, source, target, tok_start, tok_end, claim) for each trigger of the sentence."""
     out = []
     speech = speech_types(sent.lang)
     for i, end, pat in find_triggers(sent.toks, sent.lang):
         t_start = sent.toks[i].idx
-        if pat.role == "noun" and (not anchored(sent, i, end) or _after_phrase(sent, i, "background")):
+        if pat.role == "noun" and (not anchored(sent, i, end) or after_phrase(sent, i, "background")):
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
-        if _in_condition(sent, i):
+        if in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
-        if pat.role == "noun" and _stopped(sent, i, end):
+        if pat.role == "noun" and stopped(sent, i, end):
             continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
-        if pat.role != "noun" and not sent.actors and _impersonal(sent, i) and \
+        if pat.role != "noun" and not sent.actors and impersonal(sent, i) and \
                 type_info().get(pat.type, {}).get("symmetric") == "yes":
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
-        if pat.role == "noun" and _judged_again(sent, i, claim):
+        if pat.role == "noun" and judged_again(sent, i, claim):
             continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
         local = local_mode(sent.toks, i, end, sent.lang)
         by_speaker = claim is not None and (pat.role == "speaker" or (
-            pat.type in speech and not _in_content(claim, t_start)))
+            pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:
             src = story.speaker(claim)
             tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story,
@@ -316,9 +190,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
-        if local in (None, "expected") and _conditional_sentence(sent, i):
+        if local in (None, "expected") and conditional_sentence(sent, i):
             local = "hypothetical"
-        if local is None and future and not _past_clause(sent, i):
+        if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         mode = combine_mode(local, claim)
         announced = _announcers(sent, i, pat.type, claim, claims)
@@ -350,13 +224,13 @@ def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
         return False
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     return any(code(m) == target and not lo <= sent.tok_at(m.evidence.start_char) < hi
-               and _in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
+               and in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:
     """The claims whose speakers announce the act as their own: an ANNOUNCED type in the content
     with no actor before it there (the speakers of one content, when they are coordinated)."""
-    if etype not in ANNOUNCED or not _in_content(claim, sent.toks[i].idx):
+    if etype not in ANNOUNCED or not in_content(claim, sent.toks[i].idx):
         return []
     c = claim.content
     if any(c.start_char <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
@@ -369,7 +243,7 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     pair = between_pair(sent, end)
     if pair:
         return [pair]
-    if _observed(sent, i):
+    if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the one this
         # type was last about, else the speaker's other side
         src = story.type_source.get(etype) or story.counterpart(story.speaker(claim) if claim else None)
@@ -403,30 +277,6 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
-
-
-def _judged_again(sent: Sentence, i: int, claim) -> bool:
-    """A definite noun trigger in the content of an evaluating cue (noemt, veroordeelt, condemns)
-    re-mentions an event the story already has; the speech act is the new event."""
-    if claim is None or not claim.cue or not _in_content(claim, sent.toks[i].idx):
-        return False
-    cue = claim.cue.lower().split()[0]
-    if not any(cue.startswith(p[0].rstrip("*")) for p in context(sent.lang).get("evaluating", [])):
-        return False
-    # "de 'roekeloze en niet-uitgelokte' aanval"; "noemde de erkenning het begin van een invasie" is new
-    return _definite_before(sent, max(sent.tok_at(claim.content.start_char), i - 8), i)
-
-
-def _after_phrase(sent: Sentence, i: int, rule: str) -> bool:
-    """Whether a phrase of ``rule`` ends just before the trigger, an article and an adjective
-    allowed between ("tekenen van een echte terugtrekking", "sinds de Russische inval")."""
-    alts = context(sent.lang).get(rule, [])
-    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 5), i) for p in alts)
-
-
-def _observed(sent: Sentence, i: int) -> bool:
-    """Whether an evidence phrase ("tekenen van", "signs of") ends just before the trigger."""
-    return _after_phrase(sent, i, "observed")
 
 
 def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:

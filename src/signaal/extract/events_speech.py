@@ -10,9 +10,9 @@ speaker, the target the first other actor in the content.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional
 
-from ..records import Claim, Mention
+from ..records import Claim
 from .events_actors import Sentence, Story, code, type_info
 from .events_lex import SpeechAct, any_phrase, find_triggers, match_at, speech_acts, words
 

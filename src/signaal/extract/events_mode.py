@@ -1,0 +1,95 @@
+"""The mode of an event: its clause's modality words, conditions, dates, and the embedding claim.
+
+``local_mode`` finds the strongest modality word near a trigger (``lexicon/<lang>/modality.tsv``);
+``combine_mode`` weighs it against the stance of the claim the event sits in; the clause helpers
+tell a condition ("als Rusland binnenvalt, ..."), its consequence, and a sentence dated after
+the article (a present tense that is a plan).
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..records import Article, Claim, TimeExpression
+from .events_actors import Sentence
+from .events_lex import any_phrase, clause_bounds, context, match_at, modality, words
+
+WINDOW_BEFORE, WINDOW_AFTER = 8, 3  # modality words count this near the trigger
+MODE_PRIORITY = ("hypothetical", "demanded", "denied", "expected")
+
+POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "demanded",
+                    "hoped": "expected"}
+
+
+def local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
+    """The strongest modality word near the trigger inside its clause."""
+    lo, _ = clause_bounds(toks, i, lang)
+    lo = max(lo, i - WINDOW_BEFORE)
+    hi = min(len(toks), end + WINDOW_AFTER)
+    modes = set()
+    # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
+    blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
+               for k in range(n, match_at(toks, n, parts) or n)}
+    for parts, mode in modality(lang):
+        for n in range(lo, hi):
+            if i <= n < end or n in blocked or mode == "none":
+                continue
+            m_end = match_at(toks, n, parts)
+            if m_end is None or (n < i < m_end) or (n < end and m_end > end):
+                continue
+            if mode == "expected" and _reportative(toks, n):
+                continue
+            modes.add(mode)
+    return next((m for m in MODE_PRIORITY if m in modes), None)
+
+
+def combine_mode(local: Optional[str], claim: Optional[Claim]) -> str:
+    """Combine the clause's own modality with the embedding claim's stance.
+
+    A condition always wins; a denial or demand by the speaker outranks a plain future inside
+    it ("ontkent dat Rusland zal aanvallen" is a denied attack).
+    """
+    from_claim = POLARITY_TO_MODE.get(claim.polarity) if claim else None
+    if local == "hypothetical":
+        return local
+    if from_claim in ("denied", "demanded") and local in (None, "expected"):
+        return from_claim
+    return local or from_claim or "asserted"
+
+
+def _reportative(toks: Sequence, n: int) -> bool:
+    """Dutch "zou ... hebben/zijn" reports hearsay about the past; it is no prediction."""
+    return toks[n].lower_ in ("zou", "zouden") and any(
+        t.lower_ in ("hebben", "zijn") for t in toks[n + 1:n + 6])
+
+
+def in_condition(sent: Sentence, i: int) -> bool:
+    """Whether token i sits in a condition clause ("als Rusland binnenvalt, ...")."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
+
+
+def conditional_sentence(sent: Sentence, i: int) -> bool:
+    """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any(t.lower_ in words(sent.lang, "condition") for n, t in enumerate(sent.toks)
+               if not lo <= n < hi)
+
+
+def future_dated(sent: Sentence, article: Article, time_expressions: Sequence[TimeExpression]) -> bool:
+    """Whether the sentence is dated after the article ("morgen reist ...", a later weekday)."""
+    words_ = {" ".join(p) for p in context(sent.lang).get("future_time", [])}
+    pub = article.published
+    last_day = pub.end.strftime("%Y-%m-%d") if pub and pub.precision in ("day", "time") else None
+    for tx in time_expressions:
+        if not sent.start <= tx.evidence.start_char < sent.end:
+            continue
+        if tx.text.lower() in words_ or (last_day and tx.start and tx.start[:10] > last_day):
+            return True
+    return False
+
+
+def past_clause(sent: Sentence, i: int) -> bool:
+    """Whether the trigger's clause has a past-tense verb or a participle (then a date is no plan)."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any("Tense=Past" in str(t.morph) or "VerbForm=Part" in str(t.morph) for t in sent.toks[lo:hi])
