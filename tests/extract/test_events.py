@@ -443,6 +443,7 @@ def test_events_signs_of_deescalation_are_the_other_sides():
     ("Voor het eerst sinds het begin van de inval heeft Rusland cijfers bekendgemaakt.", "ASSAULT"),
     ("Rusland en Oekraïne spraken maandag voor het eerst sinds de Russische inval met elkaar.", "ASSAULT"),
     ("Oekraïne wil sancties die al vóór een eventuele inval ingaan.", "ASSAULT"),
+    ("De minister zegt dat de Wit-Russische troepen na afloop van de militaire oefening naar huis gaan.", "MOBILIZE"),
     # advice to the public is no REQUEST
     ("Het kabinet roept alle Nederlanders in Oekraïne op het land zo snel mogelijk te verlaten.", "REQUEST"),
     ("De president riep de bevolking op kalm te blijven.", "REQUEST"),
