@@ -473,10 +473,12 @@ def test_events_finding_that_another_did_too_little_is_an_accusation():
     assert {(e.type, e.source_actor) for e in found} == {("ACCUSE", "NLD")}
 
 
-def test_events_sending_ships_and_jets_is_mobilize():
+def test_events_sending_ships_and_jets_is_mobilize_and_aid_to_where_they_go():
     found = pipeline.extract("Denemarken stuurt een fregat naar de Oostzee en vier F-16's naar Litouwen.",
                              lang="nl", date="2022-01-24").events
-    assert [(e.type, e.mode, e.source_actor) for e in found] == [("MOBILIZE", "asserted", "DNK")]
+    assert [(e.type, e.mode, e.source_actor) for e in found] == [("MOBILIZE", "asserted", "DNK"),
+                                                                   ("AID", "asserted", "DNK")]
+    assert found[1].target_actor == "LTU"
 
 
 def test_events_against_own_people_target_the_source():
@@ -638,3 +640,12 @@ def test_events_punishment_on_condition_of_the_target_is_a_threat():
     found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
     assert ("THREATEN", "asserted", "JPN", "CHN") in found
     assert ("SANCTION", "hypothetical", "JPN", "CHN") in found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Noorwegen stuurt twee fregatten naar de Oostzee en zes F-35's naar Polen.", "nl", ("AID", "NOR", "POL")),
+    ("Norway sent troops to Poland on Monday.", "en", ("AID", "NOR", "POL")),
+])
+def test_events_forces_sent_to_a_state_are_aid_to_it(text, lang, expected):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-03").events)
+    assert any((d[0], d[2], d[3]) == expected for d in found), found

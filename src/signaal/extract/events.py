@@ -26,9 +26,9 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import (Sentence, Story, after_prep, between_pair, co_targets, code, first_subject,
-                            genitive_agent, government_speaker, inverted_subject, sources_in_clause,
-                            target_for, type_info)
+from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pair, co_targets, code,
+                            first_subject, genitive_agent, government_speaker, inverted_subject,
+                            sources_in_clause, target_for, type_info)
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
@@ -210,12 +210,27 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             dyads = _dyads(sent, i, end, pat.type, claim, story)
         for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
+            dest = _sent_to(sent, i, end, src) if pat.type in STATIONING else None
+            if dest is not None:
+                # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it
+                out.append(("AID", mode, src, dest, i, end, claim))
             if mode == "hypothetical" and pat.type in PUNITIVE and _target_in_condition(sent, i, tgt):
                 # "Als Rusland binnenvalt, zullen de VS met sancties reageren": the threat is made
                 # now (asserted), unless the claim denies it
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
+
+
+def _sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optional[str]:
+    """The state or alliance forces are sent to by a send verb in the trigger ("stuurt ... naar
+    Litouwen", "sent ... to Poland"), when the sentence names it after a destination word."""
+    send = context(sent.lang).get("send_verb", [])
+    if not any_phrase(sent.toks, max(0, i - 3), min(len(sent.toks), end + 3), send):
+        return None
+    return next((code(m) for m in sent.actors if m.evidence.start_char >= sent.toks[i].idx
+                 and code(m) not in (None, source) and m.actor.kind in ("state", "igo")
+                 and after_prep(sent, m, "send_to")), None)
 
 
 def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
