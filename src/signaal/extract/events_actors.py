@@ -230,6 +230,8 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     if target is not None or not use_default:
         return target
     default = type_info().get(etype, {}).get("default_target")
+    if default == "none":
+        return None
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
