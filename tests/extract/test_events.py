@@ -649,3 +649,9 @@ def test_events_punishment_on_condition_of_the_target_is_a_threat():
 def test_events_forces_sent_to_a_state_are_aid_to_it(text, lang, expected):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-03").events)
     assert any((d[0], d[2], d[3]) == expected for d in found), found
+
+
+def test_events_agreement_about_later_is_made_now():
+    text = "Frankrijk en Duitsland hebben afgesproken de komende weken vaker contact te houden."
+    found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
+    assert ("AGREE", "asserted", "FRA", "DEU") in found

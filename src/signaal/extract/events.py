@@ -38,6 +38,8 @@ from .events_speech import acts_for, claim_target, fallback_target, judged_thing
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
+# Acts whose content (a time, a plan) follows the trigger: words after it are not their mode.
+PROMISES = frozenset({"AGREE"})
 # Acts whose announcement on a condition of the target's behaviour is a threat to it.
 PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
@@ -176,7 +178,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         claim = claim_at(t_start, claims)
         if pat.role == "noun" and judged_again(sent, i, claim):
             continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
-        local = local_mode(sent.toks, i, end, sent.lang)
+        # what an agreement or promise is about follows it: "spraken af volgende week te
+        # reageren" is an agreement made now
+        local = local_mode(sent.toks, i, end, sent.lang, after=pat.type not in PROMISES)
         by_speaker = claim is not None and (pat.role == "speaker" or (
             pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:

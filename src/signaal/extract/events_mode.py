@@ -21,11 +21,12 @@ POLARITY_TO_MODE = {"denied": "denied", "expected": "expected", "demanded": "dem
                     "hoped": "expected"}
 
 
-def local_mode(toks: Sequence, i: int, end: int, lang: str) -> Optional[str]:
-    """The strongest modality word near the trigger inside its clause."""
+def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) -> Optional[str]:
+    """The strongest modality word near the trigger inside its clause (before it only, when not
+    ``after``)."""
     lo, _ = clause_bounds(toks, i, lang)
     lo = max(lo, i - WINDOW_BEFORE)
-    hi = min(len(toks), end + WINDOW_AFTER)
+    hi = min(len(toks), end + WINDOW_AFTER) if after else end
     modes = set()
     # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
     blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
