@@ -655,3 +655,14 @@ def test_events_agreement_about_later_is_made_now():
     text = "Frankrijk en Duitsland hebben afgesproken de komende weken vaker contact te houden."
     found = dyads(pipeline.extract(text, lang="nl", date="2023-03").events)
     assert ("AGREE", "asserted", "FRA", "DEU") in found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Duitsland weigert wapens aan Oekraïne te leveren.", "nl", ("AID", "denied", "DEU", "UKR")),
+    ("Germany refused to send weapons to Ukraine.", "en", ("AID", "denied", "DEU", "UKR")),
+    ("Frankrijk sprak met Rusland. Een nieuw gesprek met Rusland sluit Frankrijk niet uit.", "nl",
+     ("CONSULT", "hypothetical")),
+])
+def test_events_refusal_denies_and_not_ruling_out_is_hypothetical(text, lang, expected):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
+    assert any(d[:len(expected)] == expected for d in found), found
