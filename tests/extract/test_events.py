@@ -666,3 +666,13 @@ def test_events_agreement_about_later_is_made_now():
 def test_events_refusal_denies_and_not_ruling_out_is_hypothetical(text, lang, expected):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
     assert any(d[:len(expected)] == expected for d in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Preventieve sancties tegen Iran wees Duitsland af.", ("SANCTION", "denied")),
+    ("In Kiev werd het uitblijven van een aanval door Rusland met opluchting ontvangen.", ("ASSAULT", "denied")),
+    ("Polen zegt dat Rusland een voorwendsel zoekt voor een aanval op Oekraïne.", ("ASSAULT", "expected")),
+])
+def test_events_rejected_absent_and_pretext_acts_are_not_asserted(text, expected):
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert [d[:2] for d in found if d[0] == expected[0]] == [expected], found
