@@ -676,3 +676,13 @@ def test_events_refusal_denies_and_not_ruling_out_is_hypothetical(text, lang, ex
 def test_events_rejected_absent_and_pretext_acts_are_not_asserted(text, expected):
     found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
     assert [d[:2] for d in found if d[0] == expected[0]] == [expected], found
+
+
+def test_events_build_up_at_the_border_faces_the_other_side_else_no_one():
+    story = "Oekraïne vreest een aanval van Rusland. Oekraïne vraagt steun. "
+    at_border = pipeline.extract(story + "Rusland heeft 7000 extra militairen naar de grens gestuurd.",
+                                 lang="nl", date="2022-02").events
+    elsewhere = pipeline.extract(story + "Rusland heeft 7000 extra militairen naar Belarus gestuurd.",
+                                 lang="nl", date="2022-02").events
+    assert [(e.source_actor, e.target_actor) for e in at_border if e.type == "MOBILIZE"] == [("RUS", "UKR")]
+    assert [(e.source_actor, e.target_actor) for e in elsewhere if e.type == "MOBILIZE"] == [("RUS", None)]

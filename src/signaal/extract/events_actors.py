@@ -231,7 +231,10 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         return target
     default = type_info().get(etype, {}).get("default_target")
     if default == "none":
-        return None
+        # "100.000 militairen bij de grens": the border is the story's other side's
+        lo, hi = clause_bounds(sent.toks, i, sent.lang)
+        border = any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "border"))
+        return story.counterpart(source) if border else None
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
