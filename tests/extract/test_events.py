@@ -686,3 +686,10 @@ def test_events_build_up_at_the_border_faces_the_other_side_else_no_one():
                                  lang="nl", date="2022-02").events
     assert [(e.source_actor, e.target_actor) for e in at_border if e.type == "MOBILIZE"] == [("RUS", "UKR")]
     assert [(e.source_actor, e.target_actor) for e in elsewhere if e.type == "MOBILIZE"] == [("RUS", None)]
+
+
+def test_events_the_two_are_the_last_meetings_pair():
+    text = ("Frankrijk en Duitsland spraken dinsdag in Parijs met elkaar. "
+            "Een doorbraak leverde het gesprek niet op, maar de twee spraken af volgende week opnieuw te praten.")
+    found = [e for e in pipeline.extract(text, lang="nl", date="2023-03").events if e.type == "AGREE"]
+    assert [(e.mode, e.source_actor, e.target_actor) for e in found] == [("asserted", "FRA", "DEU")]

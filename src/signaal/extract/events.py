@@ -154,6 +154,8 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     for e in sent_events:
         if e.source_actor and e.confidence >= 0.8:
             story.type_source[e.type] = e.source_actor
+        if e.source_actor and e.target_actor and type_info().get(e.type, {}).get("symmetric") == "yes":
+            story.last_pair = (e.source_actor, e.target_actor)
     in_sent = sent.actors or sent.speakers
     if in_sent:
         story.last_actor = code(in_sent[-1])
@@ -237,6 +239,16 @@ def _sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optiona
                  and after_prep(sent, m, "send_to")), None)
 
 
+def _pair_named(sent: Sentence, i: int) -> bool:
+    """Whether the clause before the trigger names a pair without naming its members ("de twee",
+    "beide ministers", "de partijen")."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    c_lo = sent.toks[lo].idx
+    if any(c_lo <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
+        return False
+    return any_phrase(sent.toks, lo, i, context(sent.lang).get("pair_ref", []))
+
+
 def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
     """Whether ``target`` is named in a condition clause of the sentence other than token i's."""
     if target is None:
@@ -262,6 +274,9 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     pair = between_pair(sent, end)
     if pair:
         return [pair]
+    if story.last_pair and type_info().get(etype, {}).get("symmetric") == "yes" and _pair_named(sent, i):
+        # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
+        return [story.last_pair]
     if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the one this
         # type was last about, else the speaker's other side
