@@ -28,7 +28,7 @@ from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pair, co_targets, code,
                             first_subject, genitive_agent, government_speaker, inverted_subject,
-                            sources_in_clause, target_for, type_info)
+                            pair_named, sent_to, sources_in_clause, target_for, type_info)
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
@@ -216,7 +216,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             dyads = _dyads(sent, i, end, pat.type, claim, story)
         for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
-            dest = _sent_to(sent, i, end, src) if pat.type in STATIONING else None
+            dest = sent_to(sent, i, end, src) if pat.type in STATIONING else None
             if dest is not None:
                 # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it
                 out.append(("AID", mode, src, dest, i, end, claim))
@@ -226,27 +226,6 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
-
-
-def _sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optional[str]:
-    """The state or alliance forces are sent to by a send verb in the trigger ("stuurt ... naar
-    Litouwen", "sent ... to Poland"), when the sentence names it after a destination word."""
-    send = context(sent.lang).get("send_verb", [])
-    if not any_phrase(sent.toks, max(0, i - 3), min(len(sent.toks), end + 3), send):
-        return None
-    return next((code(m) for m in sent.actors if m.evidence.start_char >= sent.toks[i].idx
-                 and code(m) not in (None, source) and m.actor.kind in ("state", "igo")
-                 and after_prep(sent, m, "send_to")), None)
-
-
-def _pair_named(sent: Sentence, i: int) -> bool:
-    """Whether the clause before the trigger names a pair without naming its members ("de twee",
-    "beide ministers", "de partijen")."""
-    lo, _ = clause_bounds(sent.toks, i, sent.lang)
-    c_lo = sent.toks[lo].idx
-    if any(c_lo <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
-        return False
-    return any_phrase(sent.toks, lo, i, context(sent.lang).get("pair_ref", []))
 
 
 def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
@@ -274,7 +253,7 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     pair = between_pair(sent, end)
     if pair:
         return [pair]
-    if story.last_pair and type_info().get(etype, {}).get("symmetric") == "yes" and _pair_named(sent, i):
+    if story.last_pair and type_info().get(etype, {}).get("symmetric") == "yes" and pair_named(sent, i):
         # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
         return [story.last_pair]
     if observed(sent, i):

@@ -319,3 +319,24 @@ def co_targets(sent: Sentence, target: Optional[str], t_end: int) -> list[Option
                 sent.toks[sent.tok_at(m.evidence.start_char)].idx < m.evidence.start_char:
             out.append(m)
     return _uniq(code(m) for m in out) or [target]
+
+
+def sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optional[str]:
+    """The state or alliance forces are sent to by a send verb in the trigger ("stuurt ... naar
+    Litouwen", "sent ... to Poland"), when the sentence names it after a destination word."""
+    send = sent_ctx(sent.lang, "send_verb")
+    if not any_phrase(sent.toks, max(0, i - 3), min(len(sent.toks), end + 3), send):
+        return None
+    return next((code(m) for m in sent.actors if m.evidence.start_char >= sent.toks[i].idx
+                 and code(m) not in (None, source) and m.actor.kind in ("state", "igo")
+                 and after_prep(sent, m, "send_to")), None)
+
+
+def pair_named(sent: Sentence, i: int) -> bool:
+    """Whether the clause before the trigger names a pair without naming its members ("de twee",
+    "beide ministers", "de partijen")."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    c_lo = sent.toks[lo].idx
+    if any(c_lo <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
+        return False
+    return any_phrase(sent.toks, lo, i, sent_ctx(sent.lang, "pair_ref"))
