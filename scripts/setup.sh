@@ -29,6 +29,11 @@ if [ $want_test = 1 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Frog, the optional Dutch backend and the NLP bench's peer (tests/nlp/test_frog.py runs it).
+  if ! command -v frog >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq frog frogdata ucto >/dev/null || true
+  fi
   # The PostgreSQL server the store tests use; start it if it stopped.
   if command -v pg_ctlcluster >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true

