@@ -693,3 +693,9 @@ def test_events_the_two_are_the_last_meetings_pair():
             "Een doorbraak leverde het gesprek niet op, maar de twee spraken af volgende week opnieuw te praten.")
     found = [e for e in pipeline.extract(text, lang="nl", date="2023-03").events if e.type == "AGREE"]
     assert [(e.mode, e.source_actor, e.target_actor) for e in found] == [("asserted", "FRA", "DEU")]
+
+
+def test_events_membership_application_requests_the_organisation():
+    text = "Moldavië diende dinsdag een aanvraag voor het lidmaatschap van de Europese Unie in."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-03").events)
+    assert ("REQUEST", "asserted", "MDA", "EU") in found, found
