@@ -699,3 +699,9 @@ def test_events_membership_application_requests_the_organisation():
     text = "Moldavië diende dinsdag een aanvraag voor het lidmaatschap van de Europese Unie in."
     found = dyads(pipeline.extract(text, lang="nl", date="2022-03").events)
     assert ("REQUEST", "asserted", "MDA", "EU") in found, found
+
+
+def test_events_concession_is_to_the_other_side():
+    text = "Rusland eist dat Oekraïne zich overgeeft. Zelensky zei dat Oekraïne 'niemand en niets' zal afstaan."
+    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events) if d[0] == "CONCEDE"]
+    assert ("CONCEDE", "denied", "UKR", "RUS") in found, found
