@@ -705,3 +705,12 @@ def test_events_concession_is_to_the_other_side():
     text = "Rusland eist dat Oekraïne zich overgeeft. Zelensky zei dat Oekraïne 'niemand en niets' zal afstaan."
     found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events) if d[0] == "CONCEDE"]
     assert ("CONCEDE", "denied", "UKR", "RUS") in found, found
+
+
+def test_events_a_coalition_goes_on_in_the_next_sentence():
+    text = ("Canada, Japan en Australië sluiten Russische banken uit van Swift. "
+            "Ook worden de reserves van de Russische centrale bank bevroren.")
+    found = [e for e in pipeline.extract(text, lang="nl", date="2022-03").events
+             if e.type == "SANCTION" and e.evidence.sentence.startswith("Ook")]
+    assert sorted(e.source_actor for e in found) == ["AUS", "CAN", "JPN"]
+    assert {e.target_actor for e in found} == {"RUS"}

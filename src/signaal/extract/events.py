@@ -151,11 +151,15 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     src = next((e.source_actor for e in sent_events if e.source_actor), None)
     if src:
         story.last_source, story.source_age = src, 0
+    groups: dict[str, list] = {}
     for e in sent_events:
         if e.source_actor and e.confidence >= 0.8:
             story.type_source[e.type] = e.source_actor
+            if e.source_actor not in groups.setdefault(e.type, []):
+                groups[e.type].append(e.source_actor)
         if e.source_actor and e.target_actor and type_info().get(e.type, {}).get("symmetric") == "yes":
             story.last_pair = (e.source_actor, e.target_actor)
+    story.type_group.update(groups)
     in_sent = sent.actors or sent.speakers
     if in_sent:
         story.last_actor = code(in_sent[-1])
@@ -282,6 +286,10 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
         return [(s, t) for s in sources for t in sources if s != t]
     if sources:
         return [(s, target_for(sent, i, end, etype, s, story)) for s in sources]
+    group = story.type_group.get(etype, ())
+    if etype in ANNOUNCED and len(group) >= 2 and government_speaker(claim, sent, i, etype) is None:
+        # "De EU, de VS en Canada sluiten banken uit. Ook worden reserves bevroren": the coalition goes on
+        return [(s, target_for(sent, i, end, etype, s, story)) for s in group]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor

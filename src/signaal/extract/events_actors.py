@@ -74,6 +74,7 @@ class Story:
     last_source: Optional[str] = None
     source_age: int = 99  # sentences since last_source was set
     type_source: dict = field(default_factory=dict)  # PLOVER type -> its last named source
+    type_group: dict = field(default_factory=dict)  # PLOVER type -> the sources of its last sentence
 
     def home(self) -> Optional[str]:
         """The one country a domestic story is about (>= 80% of coded mentions), else None."""
