@@ -714,3 +714,9 @@ def test_events_a_coalition_goes_on_in_the_next_sentence():
              if e.type == "SANCTION" and e.evidence.sentence.startswith("Ook")]
     assert sorted(e.source_actor for e in found) == ["AUS", "CAN", "JPN"]
     assert {e.target_actor for e in found} == {"RUS"}
+
+
+def test_events_accusation_of_a_group_has_no_target_from_its_content():
+    text = "Lavrov beschuldigde het Westen ervan Oekraïne te bewapenen."
+    found = [e for e in pipeline.extract(text, lang="nl", date="2022-03").events if e.type == "ACCUSE"]
+    assert [(e.source_actor, e.target_actor) for e in found] == [("RUS", None)]

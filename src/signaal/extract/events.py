@@ -34,7 +34,8 @@ from .events_filters import (after_phrase, anchored, impersonal, in_content, jud
                              stopped)
 from .events_mode import (combine_mode, conditional_sentence, future_dated, in_condition, local_mode,
                           past_clause)
-from .events_speech import acts_for, claim_target, fallback_target, judged_thing, speech_types
+from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_thing,
+                            speech_types)
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
@@ -191,6 +192,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:
             src = story.speaker(claim)
+            if group_addressed(sent, claim):
+                # "beschuldigde het Westen ervan ...": aimed at a group, not at whom the content names
+                out.append((pat.type, local or "asserted", src, None, i, end, claim))
+                continue
             tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story,
                                                                 use_default=False)
             judged = judged_thing(sent, claim) if tgt is None else None

@@ -128,8 +128,10 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         hit = _cue_hit(sent, act, lo, hi)
         if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
             continue
-        target = addressee(sent, claim, source) or claim_target(sent, claim, source)
-        group = target is None and _names_group(sent, claim, lo, hi)
+        target = addressee(sent, claim, source)
+        group = target is None and group_addressed(sent, claim)
+        target = target or (None if group else claim_target(sent, claim, source))
+        group = group or (target is None and _names_group(sent, claim, lo, hi))
         if act.needs == "target" and target is None and not group:
             continue  # a weak reading needs the other side in the content
         if target is None and not group:
@@ -164,6 +166,17 @@ def _to_the_public(sent: Sentence, claim: Claim) -> bool:
     lo, c_lo = sent.tok_at(sp_end), sent.tok_at(c.start_char)
     public = words(sent.lang, "public")
     return any(t.lower_ in public for t in sent.toks[lo:min(len(sent.toks), c_lo + 4)])
+
+
+def group_addressed(sent: Sentence, claim: Claim) -> bool:
+    """Whether an uncoded group is the cue's object ("beschuldigde het Westen ervan ..."): then
+    the act is aimed at it, not at an actor the content names."""
+    sp, c = claim.speaker, claim.content
+    if sp is None or c is None or not (sent.start <= sp.end_char <= c.start_char < sent.end):
+        return False
+    # the object may open the content ("het Westen ervan ... te"): its first tokens count too
+    c_lo = sent.tok_at(c.start_char)
+    return any_phrase(sent.toks, sent.tok_at(sp.end_char), min(c_lo + 3, len(sent.toks)), _groups(sent.lang))
 
 
 def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
