@@ -33,7 +33,7 @@ from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
 from .events_mode import (combine_mode, conditional_sentence, future_dated, in_condition, local_mode,
-                          past_clause)
+                          past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_thing,
                             speech_types)
 from .spans import evidence, sentences
@@ -229,21 +229,12 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             if dest is not None:
                 # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it
                 out.append(("AID", mode, src, dest, i, end, claim))
-            if mode == "hypothetical" and pat.type in PUNITIVE and _target_in_condition(sent, i, tgt):
+            if mode == "hypothetical" and pat.type in PUNITIVE and target_in_condition(sent, i, tgt):
                 # "Als Rusland binnenvalt, zullen de VS met sancties reageren": the threat is made
                 # now (asserted), unless the claim denies it
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
-
-
-def _target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
-    """Whether ``target`` is named in a condition clause of the sentence other than token i's."""
-    if target is None:
-        return False
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any(code(m) == target and not lo <= sent.tok_at(m.evidence.start_char) < hi
-               and in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..records import Article, Claim, TimeExpression
-from .events_actors import Sentence
+from .events_actors import Sentence, code
 from .events_lex import any_phrase, clause_bounds, context, match_at, modality, words
 
 WINDOW_BEFORE, WINDOW_AFTER = 8, 3  # modality words count this near the trigger
@@ -94,3 +94,12 @@ def past_clause(sent: Sentence, i: int) -> bool:
     """Whether the trigger's clause has a past-tense verb or a participle (then a date is no plan)."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     return any("Tense=Past" in str(t.morph) or "VerbForm=Part" in str(t.morph) for t in sent.toks[lo:hi])
+
+
+def target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
+    """Whether ``target`` is named in a condition clause of the sentence other than token i's."""
+    if target is None:
+        return False
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any(code(m) == target and not lo <= sent.tok_at(m.evidence.start_char) < hi
+               and in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
