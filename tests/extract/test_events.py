@@ -720,3 +720,12 @@ def test_events_accusation_of_a_group_has_no_target_from_its_content():
     text = "Lavrov beschuldigde het Westen ervan Oekraïne te bewapenen."
     found = [e for e in pipeline.extract(text, lang="nl", date="2022-03").events if e.type == "ACCUSE"]
     assert [(e.source_actor, e.target_actor) for e in found] == [("RUS", None)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Een geplande ontmoeting tussen de ministers van Japan en China is afgezegd.", "nl"),
+    ("A planned meeting between the foreign ministers of Japan and China was cancelled.", "en"),
+])
+def test_events_called_off_meeting_is_denied(text, lang):
+    found = [d for d in dyads(pipeline.extract(text, lang=lang, date="2022-08").events) if d[0] == "CONSULT"]
+    assert found and all(d[1] == "denied" for d in found), found

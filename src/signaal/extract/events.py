@@ -32,8 +32,8 @@ from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pai
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
-from .events_mode import (combine_mode, conditional_sentence, future_dated, in_condition, local_mode,
-                          past_clause, target_in_condition)
+from .events_mode import (cancelled, combine_mode, conditional_sentence, future_dated, in_condition,
+                          local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_thing,
                             speech_types)
 from .spans import evidence, sentences
@@ -188,6 +188,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         # what an agreement or promise is about follows it: "spraken af volgende week te
         # reageren" is an agreement made now
         local = local_mode(sent.toks, i, end, sent.lang, after=pat.type not in PROMISES)
+        if pat.role == "noun" and cancelled(sent, i, end):
+            local = "denied"  # "een geplande ontmoeting ... is afgezegd": it will not take place
         by_speaker = claim is not None and (pat.role == "speaker" or (
             pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:

@@ -103,3 +103,9 @@ def target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     return any(code(m) == target and not lo <= sent.tok_at(m.evidence.start_char) < hi
                and in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
+
+
+def cancelled(sent: Sentence, i: int, end: int) -> bool:
+    """Whether the noun trigger's clause says it is called off ("de ontmoeting is afgezegd")."""
+    _, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, end, hi, context(sent.lang).get("cancelled", []))
