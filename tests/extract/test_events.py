@@ -729,3 +729,9 @@ def test_events_accusation_of_a_group_has_no_target_from_its_content():
 def test_events_called_off_meeting_is_denied(text, lang):
     found = [d for d in dyads(pipeline.extract(text, lang=lang, date="2022-08").events) if d[0] == "CONSULT"]
     assert found and all(d[1] == "denied" for d in found), found
+
+
+def test_events_a_group_placed_in_a_territory_acts_for_it():
+    text = "Militante groeperingen in de Gazastrook hebben honderden raketten op Israël afgevuurd."
+    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2021-05-11").events) if d[0] == "ASSAULT"]
+    assert found == [("ASSAULT", "asserted", "PSE", "ISR")]

@@ -169,7 +169,11 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
     if len(before) >= 2 and _demand_before(sent, sent.tok_at(before[0].evidence.end_char), i):
         return [code(before[-1])], None
     adjacent = before[-1] if before and sent.tok_at(before[-1].evidence.end_char) == i else None
+    located = next((m for m in before if _located_subject(sent, lo, m)), None)
     before = [m for m in before if not after_prep(sent, m)]
+    if not before and located is not None:
+        # "Militante groeperingen in de Gazastrook hebben raketten afgevuurd": the subject's place
+        return [code(located)], None
     if not before:
         # "de dreiging van een Russische inval": the adjective names the attacker
         return ([code(adjacent)], None) if adjacent else ([], None)
@@ -177,6 +181,17 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
     if len(conj) >= 2 and type_info().get(etype, {}).get("symmetric") == "yes":
         return conj[:1], conj[1]
     return conj, None
+
+
+def _located_subject(sent: Sentence, lo: int, m: Mention) -> bool:
+    """Whether ``m`` places the clause's opening noun phrase ("groeperingen in de Gazastrook"):
+    a locative preposition right after a noun among the clause's first tokens."""
+    n = sent.tok_at(m.evidence.start_char) - 1
+    det = words(sent.lang, "determiner")
+    while n > lo and sent.toks[n].lower_ in det:
+        n -= 1
+    return lo + 1 <= n <= lo + 4 and sent.toks[n].lower_ in words(sent.lang, "located_in") \
+        and sent.toks[n - 1].pos_ == "NOUN"
 
 
 def _list_start(sent: Sentence, lo: int) -> int:
@@ -228,7 +243,10 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))]
     after = [code(m) for m in cands if m.evidence.start_char >= t_end]
     before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
-    target = next((c for c in after + before[1:] if c != source), None)
+    # inside a gapped trigger after a target preposition: "raketten op Israël afgevuurd"
+    inside = [code(m) for m in cands if sent.toks[i].idx < m.evidence.start_char < t_end
+              and after_prep(sent, m, "target_prep")]
+    target = next((c for c in inside + after + before[1:] if c != source), None)
     if target is not None or not use_default:
         return target
     default = type_info().get(etype, {}).get("default_target")
