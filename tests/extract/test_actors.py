@@ -258,10 +258,3 @@ def test_actors_object_pronoun_after_source_preposition():
     ms = _by_text(_mentions("Lavrov kwam aan. Volgens hem is er geen dreiging."))
     assert ms["hem"].actor.id == "sergei-lavrov" and ms["hem"].by_reference
 
-
-def test_actors_minister_named_by_surname_between_title_and_portfolio():
-    from signaal.extract import pipeline
-
-    text = "Minister Blok van Buitenlandse Zaken veroordeelt de aanval."
-    found = pipeline.extract(text, lang="nl", date="2021-05-11").mentions
-    assert [(m.actor.name, m.actor.country) for m in found] == [("Stef Blok", "NLD")]
