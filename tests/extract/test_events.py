@@ -735,3 +735,14 @@ def test_events_a_group_placed_in_a_territory_acts_for_it():
     text = "Militante groeperingen in de Gazastrook hebben honderden raketten op Israël afgevuurd."
     found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2021-05-11").events) if d[0] == "ASSAULT"]
     assert found == [("ASSAULT", "asserted", "PSE", "ISR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Het Kremlin zei dat het betreurt dat Polen dit besluit neemt.", ("ACCUSE", "RUS", "POL")),
+    ("Premier Rutte sprak op een persconferentie van Russische agressie tegen Oekraïne.",
+     ("ACCUSE", "NLD", "RUS")),
+    ("Volgens Rusland is er in Oekraïne sprake van genocide.", ("ACCUSE", "RUS", "UKR")),
+])
+def test_events_regret_and_named_wrongs_are_accusations(text, expected):
+    found = [(d[0], d[2], d[3]) for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events)]
+    assert expected in found, found
