@@ -746,3 +746,9 @@ def test_events_a_group_placed_in_a_territory_acts_for_it():
 def test_events_regret_and_named_wrongs_are_accusations(text, expected):
     found = [(d[0], d[2], d[3]) for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events)]
     assert expected in found, found
+
+
+def test_events_a_warning_addressed_to_someone_is_a_threat():
+    found = dyads(pipeline.extract("Poetin herhaalde zijn waarschuwing aan het adres van Polen.",
+                                   lang="nl", date="2022-03").events)
+    assert ("THREATEN", "asserted", "RUS", "POL") in found, found
