@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..records import Claim
 from .events_actors import Sentence
-from .events_lex import any_phrase, clause_bounds, context, find_triggers, match_at, words
+from .events_lex import any_phrase, clause_bounds, context, evaluating_cue, find_triggers, match_at, words
 
 
 def in_content(claim: Optional[Claim], start: int) -> bool:
@@ -74,8 +74,7 @@ def judged_again(sent: Sentence, i: int, claim) -> bool:
     re-mentions an event the story already has; the speech act is the new event."""
     if claim is None or not claim.cue or not in_content(claim, sent.toks[i].idx):
         return False
-    cue = claim.cue.lower().split()[0]
-    if not any(cue.startswith(p[0].rstrip("*")) for p in context(sent.lang).get("evaluating", [])):
+    if not evaluating_cue(sent.lang, claim.cue):
         return False
     # "de 'roekeloze en niet-uitgelokte' aanval"; "noemde de erkenning het begin van een invasie" is new
     return definite_before(sent, max(sent.tok_at(claim.content.start_char), i - 8), i)

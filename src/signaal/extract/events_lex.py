@@ -81,6 +81,17 @@ def words(lang: str, rule: str) -> frozenset:
     return frozenset(p[0] for p in context(lang).get(rule, []) if len(p) == 1)
 
 
+@lru_cache(maxsize=8)
+def _evaluating(lang: str) -> tuple:
+    return tuple(p[0].rstrip("*") for p in context(lang).get("evaluating", []))
+
+
+def evaluating_cue(lang: str, cue: Optional[str]) -> bool:
+    """Whether a claim's cue judges ("noemt", "veroordeelt", "condemns"; rule ``evaluating``)."""
+    first = (cue or "").lower().split()[:1]
+    return bool(first) and first[0].startswith(_evaluating(lang))
+
+
 def tok_matches(tok, part: str) -> bool:
     forms = (tok.lower_, tok.lemma_.lower() if tok.lemma_ else "")
     if part.endswith("*"):

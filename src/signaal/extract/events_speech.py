@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..records import Claim
-from .events_actors import Sentence, Story, code, type_info
-from .events_lex import SpeechAct, any_phrase, find_triggers, match_at, speech_acts, words
+from .events_actors import Sentence, Story, code, sent_ctx, type_info
+from .events_lex import SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, speech_acts, words
 
 
 @lru_cache(maxsize=8)
@@ -47,18 +47,32 @@ def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int) -> Optional[tuple
 def addressee(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """The actor between the speaker and the content: the cue's object ("Rusland heeft de NAVO
     opgeroepen ... te", "Zelensky verweet de NAVO dat ...")."""
+    span = _cue_object(sent, claim)
+    if span is None:
+        return None
+    inside = [code(m) for m in sent.actors if span[0] <= m.evidence.start_char < span[1]]
+    return next((x for x in inside if x and x != source), None)
+
+
+def _cue_object(sent: Sentence, claim: Claim) -> Optional[tuple[int, int]]:
+    """The characters between the speaker and the content (where the cue's object stands)."""
     sp, c = claim.speaker, claim.content
     if sp is None or c is None or not (sent.start <= sp.end_char <= c.start_char < sent.end):
         return None
-    inside = [code(m) for m in sent.actors if sp.end_char <= m.evidence.start_char < c.start_char]
-    return next((x for x in inside if x and x != source), None)
+    return sp.end_char, c.start_char
+
+
+def _content_chars(sent: Sentence, claim: Claim) -> tuple[int, int]:
+    """The character range of the claim's content inside the sentence."""
+    lo, hi = _content_range(sent, claim)
+    c_lo = sent.toks[lo].idx if lo < len(sent.toks) else sent.end
+    c_hi = sent.toks[hi - 1].idx + len(sent.toks[hi - 1]) if hi <= len(sent.toks) else sent.end
+    return c_lo, c_hi
 
 
 def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """The first actor in the claim's content other than the speaker's own country."""
-    lo, hi = _content_range(sent, claim)
-    c_lo = sent.toks[lo].idx if lo < len(sent.toks) else sent.end
-    c_hi = sent.toks[hi - 1].idx + len(sent.toks[hi - 1]) if hi <= len(sent.toks) else sent.end
+    c_lo, c_hi = _content_chars(sent, claim)
     inside = [code(m) for m in sent.actors if c_lo <= m.evidence.start_char < c_hi]
     return next((c for c in inside if c and c != source), None)
 
@@ -66,9 +80,7 @@ def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optiona
 def own_institution(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """"De Kamer vindt dat het kabinet sneller moet betalen": a demand on another institution of
     the speaker's own country is a request to that country (NLD -> NLD)."""
-    lo, hi = _content_range(sent, claim)
-    c_lo = sent.toks[lo].idx if lo < len(sent.toks) else sent.end
-    c_hi = sent.toks[hi - 1].idx + len(sent.toks[hi - 1]) if hi <= len(sent.toks) else sent.end
+    c_lo, c_hi = _content_chars(sent, claim)
     return next((source for m in sent.actors if source and code(m) == source
                  and m.actor.kind == "government" and m.actor.name != claim.source
                  and c_lo <= m.evidence.start_char < c_hi), None)
@@ -101,10 +113,11 @@ def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
     word right after the cue: "noemde dat besluit", "condemned the launch"): the PLOVER type of the
     event noun judged, or "" for another thing; else None, also when the thing is a group's
     ("noemde de westerse sancties": no one actor's)."""
-    prefixes = tuple(p[0].rstrip("*") for p in _rule(sent.lang, "evaluating"))
-    cue = next((n for n, t in enumerate(sent.toks) if t.lower_.startswith(prefixes)), None)
+    if not evaluating_cue(sent.lang, claim.cue):
+        return None
+    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
     definite = words(sent.lang, "definite")
-    if cue is None or not (claim.cue or "").lower().startswith(prefixes):
+    if cue is None:
         return None
     at = next((n for n in range(cue + 1, min(cue + 3, len(sent.toks)))
                if sent.toks[n].lower_ in definite), None)
@@ -171,12 +184,12 @@ def _to_the_public(sent: Sentence, claim: Claim) -> bool:
 def group_addressed(sent: Sentence, claim: Claim) -> bool:
     """Whether an uncoded group is the cue's object ("beschuldigde het Westen ervan ..."): then
     the act is aimed at it, not at an actor the content names."""
-    sp, c = claim.speaker, claim.content
-    if sp is None or c is None or not (sent.start <= sp.end_char <= c.start_char < sent.end):
+    span = _cue_object(sent, claim)
+    if span is None:
         return False
     # the object may open the content ("het Westen ervan ... te"): its first tokens count too
-    c_lo = sent.tok_at(c.start_char)
-    return any_phrase(sent.toks, sent.tok_at(sp.end_char), min(c_lo + 3, len(sent.toks)), _groups(sent.lang))
+    c_lo = sent.tok_at(span[1])
+    return any_phrase(sent.toks, sent.tok_at(span[0]), min(c_lo + 3, len(sent.toks)), _groups(sent.lang))
 
 
 def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
@@ -185,9 +198,4 @@ def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
 
 
 def _groups(lang: str) -> list:
-    return _rule(lang, "group")
-
-
-def _rule(lang: str, rule: str) -> list:
-    from .events_lex import context
-    return context(lang).get(rule, [])
+    return sent_ctx(lang, "group")
