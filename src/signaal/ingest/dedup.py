@@ -31,8 +31,6 @@ SHINGLE = 3
 # re.sub is several times faster than str.translate on non-ASCII text.
 SINGLE_QUOTES = re.compile("[‘’‚‛′`´]")
 DOUBLE_QUOTES = re.compile("[“”„‟″«»]")
-
-
 WORD_RE = re.compile(r"\w+")
 
 
@@ -170,8 +168,7 @@ class Bands:
 
     @classmethod
     def for_threshold(cls, threshold: float, num_perm: int) -> "Bands":
-        lsh = _ds().MinHashLSH(threshold=threshold, num_perm=num_perm)
-        return cls(lsh.b, lsh.r, num_perm)
+        return _layout(threshold, num_perm)
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> "Bands":
@@ -208,6 +205,15 @@ class Bands:
 
 
 _GOLDEN64 = 0x9E3779B97F4A7C15
+
+
+@lru_cache(maxsize=8)
+def _layout(threshold: float, num_perm: int) -> Bands:
+    """``Bands.for_threshold``, computed once: MinHashLSH finds b and r by numeric integration,
+    and every ingest batch builds a Deduper."""
+    lsh = _ds().MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return Bands(lsh.b, lsh.r, num_perm)
+
 
 @dataclasses.dataclass
 class _Known:

@@ -12,9 +12,9 @@ The Deduper lives for one batch, seeded only with the stored articles that share
 with the batch's new articles (``neardup``), so memory does not grow with the store.
 
 An item may also be a ``Prepared`` article: one whose signature was computed ahead, in a reading
-process (``signaal.ingest.ahead``). A ``Quarantined``
-item is stored as it is. A batch is one transaction: when writing it fails,
-nothing of it is kept, earlier batches stay, and the error is raised as ``StoreError``.
+process (``signaal.ingest.ahead``). A ``Quarantined`` item is stored as it is. A batch is one
+transaction: when writing it fails, nothing of it is kept, earlier batches stay, and the error is
+raised as ``StoreError``.
 """
 
 from __future__ import annotations
@@ -158,10 +158,9 @@ class _Run:
         self.report.quarantined += len(batch.quarantined)
         articles, ahead = [], {}
         for item in items:
-            if isinstance(item, Prepared) and len(item.signature) == 4 * self.bands.num_perm:
-                ahead[item.article.id] = item
-                item = item.article
-            elif isinstance(item, Prepared):  # prepared for another setting of minhash_perm
+            if isinstance(item, Prepared):
+                if len(item.signature) == 4 * self.bands.num_perm:  # else another minhash_perm
+                    ahead[item.article.id] = item
                 item = item.article
             if isinstance(item, Article):
                 self.report.articles += 1
