@@ -28,7 +28,7 @@ from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pair, co_targets, code,
                             first_subject, genitive_agent, government_speaker, inverted_subject,
-                            pair_named, sent_to, sources_in_clause, target_for, type_info)
+                            pair_named, sent_to, sources_in_clause, symmetric, target_for, type_info)
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
@@ -158,7 +158,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
             story.type_source[e.type] = e.source_actor
             if e.source_actor not in groups.setdefault(e.type, []):
                 groups[e.type].append(e.source_actor)
-        if e.source_actor and e.target_actor and type_info().get(e.type, {}).get("symmetric") == "yes":
+        if e.source_actor and e.target_actor and symmetric(e.type):
             story.last_pair = (e.source_actor, e.target_actor)
     story.type_group.update(groups)
     in_sent = sent.actors or sent.speakers
@@ -179,8 +179,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             continue  # the condition is no event; its consequence is hypothetical
         if pat.role == "noun" and stopped(sent, i, end):
             continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
-        if pat.role != "noun" and not sent.actors and impersonal(sent, i) and \
-                type_info().get(pat.type, {}).get("symmetric") == "yes":
+        if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
         if pat.role == "noun" and judged_again(sent, i, claim):
@@ -255,7 +254,7 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     pair = between_pair(sent, end)
     if pair:
         return [pair]
-    if story.last_pair and type_info().get(etype, {}).get("symmetric") == "yes" and pair_named(sent, i):
+    if story.last_pair and symmetric(etype) and pair_named(sent, i):
         # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
         return [story.last_pair]
     if observed(sent, i):

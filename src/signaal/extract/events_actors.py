@@ -40,6 +40,11 @@ def type_info() -> dict:
     return {r["type"]: r for r in lexicon.load("common", "plover.tsv")}
 
 
+def symmetric(etype: str) -> bool:
+    """Whether a coordinated subject of the type ("X en Y praten") is the dyad X->Y."""
+    return type_info().get(etype, {}).get("symmetric") == "yes"
+
+
 def code(m: Mention) -> Optional[str]:
     return m.actor.country
 
@@ -178,7 +183,7 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
         # "de dreiging van een Russische inval": the adjective names the attacker
         return ([code(adjacent)], None) if adjacent else ([], None)
     conj = _uniq(code(m) for m in conjuncts(sent, before))
-    if len(conj) >= 2 and type_info().get(etype, {}).get("symmetric") == "yes":
+    if len(conj) >= 2 and symmetric(etype):
         return conj[:1], conj[1]
     return conj, None
 
@@ -236,10 +241,10 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
                story: "Story", use_default: bool = True) -> Optional[str]:
     t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
-    symmetric = type_info().get(etype, {}).get("symmetric") == "yes"
+    mutual = symmetric(etype)
     # "overleg in Wenen": for meetings a place is a venue, not a party; "troepen naar Belarus":
     # where forces are sent or stationed is no target either
-    cands = [m for m in sent.actors if not (symmetric and after_prep(sent, m, "venue_prep"))
+    cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep"))
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))]
     after = [code(m) for m in cands if m.evidence.start_char >= t_end]
     before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
