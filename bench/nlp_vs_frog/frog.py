@@ -8,29 +8,28 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 from signaal.nlp.evaluation import Entity, TaggedDoc, iob_to_spans
-from signaal.nlp.frog import label, read_tsv
+from signaal.nlp.frog import available, label, read_tsv
 
 PACKAGES = ("frog", "frogdata", "ucto")
 
 
 def ensure_installed() -> str | None:
     """Install Frog with apt-get if missing; its path, or None when that is impossible."""
-    if shutil.which("frog"):
-        return shutil.which("frog")
+    if available():
+        return available()
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     try:
         subprocess.run(["apt-get", "install", "-y", *PACKAGES], check=True, env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (OSError, subprocess.CalledProcessError):
         return None
-    return shutil.which("frog")
+    return available()
 
 
 def version() -> str:
