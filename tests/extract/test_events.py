@@ -752,3 +752,11 @@ def test_events_a_warning_addressed_to_someone_is_a_threat():
     found = dyads(pipeline.extract("Poetin herhaalde zijn waarschuwing aan het adres van Polen.",
                                    lang="nl", date="2022-03").events)
     assert ("THREATEN", "asserted", "RUS", "POL") in found, found
+
+
+def test_events_a_later_conjunct_after_a_preposition_is_no_source():
+    text = ("Aan de grens tussen Polen en Oekraïne hebben Russische en Oekraïense onderhandelaars "
+            "maandag met elkaar gesproken.")
+    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events) if d[0] == "CONSULT"]
+    assert ("CONSULT", "asserted", "RUS", "UKR") in found and \
+        all(d[2] in ("RUS", "UKR") and d[3] in ("RUS", "UKR") for d in found), found

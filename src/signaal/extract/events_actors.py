@@ -132,13 +132,18 @@ def _uniq(codes: Sequence[Optional[str]]) -> list[str]:
 
 
 def after_prep(sent: Sentence, m: Mention, rule: str = "preposition") -> bool:
-    """Whether a preposition (skipping determiners) stands right before the mention: Dutch and
-    English subjects never do, so "met Oekraïne", "aan de grens met Oekraïne" are no sources."""
+    """Whether a preposition (skipping determiners) stands right before the mention or the
+    coordination it ends: Dutch and English subjects never do, so "met Oekraïne", "aan de grens
+    met Oekraïne" are no sources."""
     n = sent.tok_at(m.evidence.start_char) - 1
     det = words(sent.lang, "determiner")
     while n >= 0 and sent.toks[n].lower_ in det:
         n -= 1
-    return n >= 0 and sent.toks[n].lower_ in words(sent.lang, rule)
+    if n >= 0 and sent.toks[n].lower_ in words(sent.lang, rule):
+        return True
+    # a later conjunct shares the preposition: "tussen Belarus en Oekraïne"
+    prev = next((p for p in reversed(sent.actors) if p.evidence.end_char <= m.evidence.start_char), None)
+    return prev is not None and _joined(sent, prev, m) and after_prep(sent, prev, rule)
 
 
 def genitive_agent(sent: Sentence, end: int, etype: str) -> Optional[Mention]:
