@@ -760,3 +760,27 @@ def test_events_a_later_conjunct_after_a_preposition_is_no_source():
     found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-03").events) if d[0] == "CONSULT"]
     assert ("CONSULT", "asserted", "RUS", "UKR") in found and \
         all(d[2] in ("RUS", "UKR") and d[3] in ("RUS", "UKR") for d in found), found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Rusland en Oekraïne praten niet meer. Oekraïne vraagt Rusland om uitleg. "
+     "Volgens de Oekraïense autoriteiten kwamen in Charkiv elf burgers om bij raketaanvallen.",
+     "nl", ("ASSAULT", "asserted", "RUS", "UKR")),
+    ("Israël bombardeerde Gaza. Israël en Gaza staan tegenover elkaar. "
+     "In de Israëlische kustplaats Asjkelon kwamen twee vrouwen om toen een raket insloeg.",
+     "nl", ("ASSAULT", "asserted", "PSE", "ISR")),
+    ("Russia and Ukraine no longer talk. Ukraine asked Russia for an explanation. "
+     "Ukrainian officials said that dozens of civilians were killed in rocket attacks.",
+     "en", ("ASSAULT", "asserted", "RUS", "UKR")),
+])
+def test_events_an_attack_with_no_named_attacker_is_the_other_sides(text, lang, expected):
+    last = [d for e in pipeline.extract(text, lang=lang, date="2022-03").events
+            if e.evidence.sentence == text.split(". ")[-1] for d in dyads([e])]
+    assert expected in last and all(d[2] != expected[3] for d in last if d[0] == "ASSAULT"), last
+
+
+def test_events_an_attack_a_state_denies_stays_its_own():
+    text = ("Rusland en Oekraïne staan tegenover elkaar. "
+            "Volgens het Kremlin is er geen aanval op Oekraïne gepland.")
+    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-02").events) if d[0] == "ASSAULT"]
+    assert found == [("ASSAULT", "denied", "RUS", "UKR")], found

@@ -28,7 +28,7 @@ from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pair, co_targets, code,
                             first_subject, genitive_agent, government_speaker, inverted_subject,
-                            pair_named, sent_to, sources_in_clause, symmetric, target_for, type_info)
+                            pair_named, reported_victim, sent_to, sources_in_clause, symmetric, target_for, type_info)
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
                              stopped)
@@ -223,7 +223,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             # "China reageerde woedend op het bezoek van Pelosi aan Taiwan": the visitor acts
             dyads = [(code(agent), target_for(sent, i, end, pat.type, code(agent), story))]
         else:
-            dyads = _dyads(sent, i, end, pat.type, claim, story)
+            dyads = _dyads(sent, i, end, pat.type, claim, story, mode)
         for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
             dest = sent_to(sent, i, end, src) if pat.type in STATIONING else None
@@ -250,7 +250,7 @@ def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Clai
             and (x.content.start_char, x.content.end_char) == (c.start_char, c.end_char)]
 
 
-def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) -> list[tuple]:
+def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mode: str) -> list[tuple]:
     pair = between_pair(sent, end)
     if pair:
         return [pair]
@@ -287,10 +287,15 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story) ->
     if etype in ANNOUNCED and len(group) >= 2 and government_speaker(claim, sent, i, etype) is None:
         # "De EU, de VS en Canada sluiten banken uit. Ook worden reserves bevroren": the coalition goes on
         return [(s, target_for(sent, i, end, etype, s, story)) for s in group]
+    named = target_for(sent, i, end, etype, None, story, use_default=False)
+    victim = reported_victim(sent, i, etype, claim) if named is None and mode == "asserted" else None
+    if victim is not None:
+        # "volgens de Oekraïense autoriteiten kwamen elf burgers om bij raketaanvallen": the
+        # attacker left unnamed is the other side of the one hit
+        return [(story.counterpart(victim), victim)]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
-    named = target_for(sent, i, end, etype, None, story, use_default=False)
     if named is not None and named == src:
         # a context source may not be the very target the clause names ("een aanval op Oekraïne")
         src = story.counterpart(named)
