@@ -784,3 +784,12 @@ def test_events_an_attack_a_state_denies_stays_its_own():
             "Volgens het Kremlin is er geen aanval op Oekraïne gepland.")
     found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-02").events) if d[0] == "ASSAULT"]
     assert found == [("ASSAULT", "denied", "RUS", "UKR")], found
+
+
+def test_events_a_mediator_title_is_no_meeting_but_mediating_is():
+    title = dyads(pipeline.extract("Bemiddelaar Johan Remkes wil dat het kabinet boeren uitkoopt.",
+                                   lang="nl", date="2022-10").events)
+    act = dyads(pipeline.extract("Turkije bemiddelde dinsdag tussen Rusland en Oekraïne.",
+                                 lang="nl", date="2022-10").events)
+    assert not any(d[0] == "CONSULT" for d in title), title
+    assert any(d[0] == "CONSULT" and d[2] == "TUR" for d in act), act
