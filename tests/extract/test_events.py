@@ -793,3 +793,16 @@ def test_events_a_mediator_title_is_no_meeting_but_mediating_is():
                                  lang="nl", date="2022-10").events)
     assert not any(d[0] == "CONSULT" for d in title), title
     assert any(d[0] == "CONSULT" and d[2] == "TUR" for d in act), act
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland en Oekraïne vechten al weken. Rusland valt Oekraïne aan. "
+     "Een afgesproken staakt-het-vuren rond de Oekraïense havenstad Marioepol is binnen enkele uren mislukt.", "nl"),
+    ("Russia and Ukraine have fought for weeks. Russia attacks Ukraine. "
+     "An agreed ceasefire around the Ukrainian port city of Mariupol collapsed within hours.", "en"),
+])
+def test_events_a_failed_ceasefire_is_denied_and_the_targets_other_side_made_it(text, lang):
+    last = text.split(". ")[-1]
+    found = [d for e in pipeline.extract(text, lang=lang, date="2022-03").events
+             if e.evidence.sentence == last and e.type == "RETREAT" for d in dyads([e])]
+    assert found == [("RETREAT", "denied", "RUS", "UKR")], found

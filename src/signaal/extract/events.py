@@ -187,7 +187,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         # what an agreement or promise is about follows it: "spraken af volgende week te
         # reageren" is an agreement made now
         local = local_mode(sent.toks, i, end, sent.lang, after=pat.type not in PROMISES)
-        if pat.role == "noun" and cancelled(sent, i, end):
+        if pat.role == "noun" and cancelled(sent, i, end, pat.type):
             local = "denied"  # "een geplande ontmoeting ... is afgezegd": it will not take place
         by_speaker = claim is not None and (pat.role == "speaker" or (
             pat.type in speech and not in_content(claim, t_start)))
@@ -296,8 +296,9 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mo
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
-    if named is not None and named == src:
-        # a context source may not be the very target the clause names ("een aanval op Oekraïne")
+    if named is not None and src in (named, None):
+        # a context source may not be the very target the clause names ("een aanval op Oekraïne");
+        # with no source at all, the one acting on it is its other side
         src = story.counterpart(named)
     return [(src, named or target_for(sent, i, end, etype, src, story))]
 

@@ -105,7 +105,11 @@ def target_in_condition(sent: Sentence, i: int, target: Optional[str]) -> bool:
                and in_condition(sent, sent.tok_at(m.evidence.start_char)) for m in sent.actors)
 
 
-def cancelled(sent: Sentence, i: int, end: int) -> bool:
-    """Whether the noun trigger's clause says it is called off ("de ontmoeting is afgezegd")."""
+def cancelled(sent: Sentence, i: int, end: int, etype: str) -> bool:
+    """Whether the noun trigger's clause says it is called off ("de ontmoeting is afgezegd") or,
+    for what is no meeting, that it failed ("het staakt-het-vuren is mislukt": talks that
+    failed did take place)."""
     _, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, end, hi, context(sent.lang).get("cancelled", []))
+    rules = context(sent.lang).get("cancelled", []) + (
+        [] if etype == "CONSULT" else context(sent.lang).get("failed", []))
+    return any_phrase(sent.toks, end, hi, rules)
