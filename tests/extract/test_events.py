@@ -806,3 +806,9 @@ def test_events_a_failed_ceasefire_is_denied_and_the_targets_other_side_made_it(
     found = [d for e in pipeline.extract(text, lang=lang, date="2022-03").events
              if e.evidence.sentence == last and e.type == "RETREAT" for d in dyads([e])]
     assert found == [("RETREAT", "denied", "RUS", "UKR")], found
+
+
+def test_events_a_growing_force_at_the_border_is_a_build_up():
+    text = "De Russische troepenmacht aan de grens met Oekraïne is de afgelopen weken verder gegroeid."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert ("MOBILIZE", "asserted", "RUS", "UKR") in found, found
