@@ -812,3 +812,13 @@ def test_events_a_growing_force_at_the_border_is_a_build_up():
     text = "De Russische troepenmacht aan de grens met Oekraïne is de afgelopen weken verder gegroeid."
     found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
     assert ("MOBILIZE", "asserted", "RUS", "UKR") in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lange tijd lagen vooral Duitsland en Italië dwars.",
+     [("REJECT", "asserted", "DEU", None), ("REJECT", "asserted", "ITA", None)]),
+    ("Morgen reist Scholz door naar Moskou.", [("CONSULT", "expected", "DEU", "RUS")]),
+])
+def test_events_the_subject_inside_a_separable_verb_acts(text, expected):
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert sorted(found) == expected, found

@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, Story, after_prep, between_pair, co_targets, code,
-                            first_subject, genitive_agent, government_speaker, inverted_subject,
+                            first_subject, gapped_subject, genitive_agent, government_speaker, inverted_subject,
                             pair_named, reported_victim, sent_to, sources_in_clause, symmetric, target_for, type_info)
 from .events_lex import any_phrase, clause_bounds, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, impersonal, in_content, judged_again, observed,
@@ -269,6 +269,9 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mo
     if not sources:
         # "Woensdag praten Rusland en de NAVO": the subject follows the verb (Dutch V2)
         sources, sym_target = inverted_subject(sent, end, etype)
+    if not sources:
+        # "Lange tijd lagen Duitsland en Italië dwars": the subject inside a separable verb
+        sources = gapped_subject(sent, i, end)
     if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
         first = first_subject(sent, i)
         sources = [first] if first else []

@@ -235,6 +235,16 @@ def inverted_subject(sent: Sentence, end: int, etype: str) -> tuple[list[str], O
     return (conj[:1], conj[1]) if len(conj) >= 2 else ([], None)
 
 
+def gapped_subject(sent: Sentence, i: int, end: int) -> list[str]:
+    """The coordination standing inside a separable verb trigger ("lagen Duitsland en Italië
+    dwars"), when no preposition governs it."""
+    lo, hi = sent.toks[i].idx, sent.toks[end - 1].idx
+    inside = [m for m in sent.actors if lo < m.evidence.start_char < hi]
+    if not inside or after_prep(sent, inside[0]):
+        return []
+    return _uniq(code(m) for m in conjuncts(sent, inside))
+
+
 def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
     """"overleg tussen X en Y" right after the trigger gives the dyad X → Y."""
     if end >= len(sent.toks) or sent.toks[end].lower_ not in words(sent.lang, "between"):
