@@ -822,3 +822,14 @@ def test_events_a_growing_force_at_the_border_is_a_build_up():
 def test_events_the_subject_inside_a_separable_verb_acts(text, expected):
     found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
     assert sorted(found) == expected, found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland heeft 100.000 militairen bij de grens met Oekraïne gelegerd. De VS en Rusland praten "
+     "in Genève. De VS waarschuwen Rusland. \u201eEen inval blijft heel goed mogelijk\u201d, zei Biden.", "nl"),
+    ("Russia has massed 100,000 troops at the border with Ukraine. The US and Russia talk in Geneva. "
+     "The US warned Russia. \"An invasion remains distinctly possible,\" said Biden.", "en"),
+])
+def test_events_an_unaimed_attack_faces_whom_the_source_massed_forces_against(text, lang):
+    found = [d for d in dyads(pipeline.extract(text, lang=lang, date="2022-02").events) if d[0] == "ASSAULT"]
+    assert found == [("ASSAULT", "expected", "RUS", "UKR")], found

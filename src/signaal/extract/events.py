@@ -44,6 +44,8 @@ PROMISES = frozenset({"AGREE"})
 # Acts whose announcement on a condition of the target's behaviour is a threat to it.
 PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
+# Acts whose target, once stated, is the one the source's later unaimed acts face.
+FORCE = frozenset({"ASSAULT", "MOBILIZE"})
 # Acts a speaker announces as its own ("kondigt sancties aan", "zegt steun toe").
 ANNOUNCED = frozenset({"SANCTION", "AID"})
 
@@ -91,13 +93,21 @@ def _after_word(toks: Sequence, m: Mention, agents: list, lang: str) -> bool:
     return any(k - len(w) >= 0 and tuple(x.lower_ for x in toks[k - len(w):k]) == w for w in agents)
 
 
+def _closes_clause(toks: Sequence, m: Mention) -> bool:
+    """Whether the mention is the clause's last phrase (", zei Biden." / ", zei Biden vrijdag.")."""
+    after = [t for t in toks if t.idx >= m.evidence.end_char]
+    nxt = next((t for t in after if not t.like_num and t.pos_ != "ADV"), None)
+    return nxt is None or nxt.is_punct
+
+
 def _sentence(doc, article, s_start, s_end, mentions, claims, lang, starts: Sequence[int]) -> Sentence:
     # ``starts``: every token's offset, so a sentence's tokens are found without walking the doc
     a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
     toks = [doc[k] for k in range(a, b) if not doc[k].is_space]
     in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end]
-    agents = context(lang).get("agent", [])
-    speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, agents, lang)]
+    agents, tail = context(lang).get("agent", []), context(lang).get("speech_tail", [])
+    speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, agents, lang)
+                or (_after_word(toks, m, tail, lang) and _closes_clause(toks, m))]
     s_claims = [c for c in claims if c.evidence.sentence_start <= s_start < c.evidence.sentence_end
                 or s_start <= c.evidence.sentence_start < s_end]
     return Sentence(toks, s_start, s_end, lang, [m for m in in_sent if m not in speakers], speakers, s_claims)
@@ -160,6 +170,9 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
                 groups[e.type].append(e.source_actor)
         if e.source_actor and e.target_actor and symmetric(e.type):
             story.last_pair = (e.source_actor, e.target_actor)
+        if e.source_actor and e.target_actor and e.type in FORCE and e.mode == "asserted" and e.confidence >= 0.8:
+            story.aimed[e.source_actor] = e.target_actor
+            story.aggressor = e.source_actor
     story.type_group.update(groups)
     in_sent = sent.actors or sent.speakers
     if in_sent:
@@ -297,7 +310,9 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mo
         # attacker left unnamed is the other side of the one hit
         return [(story.counterpart(victim), victim)]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
+    # a force used by no one named: the one who last used or massed it
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
+        story.aggressor if etype in FORCE else None) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
     if named is not None and src in (named, None):
         # a context source may not be the very target the clause names ("een aanval op Oekraïne");

@@ -82,6 +82,8 @@ class Story:
     source_age: int = 99  # sentences since last_source was set
     type_source: dict = field(default_factory=dict)  # PLOVER type -> its last named source
     type_group: dict = field(default_factory=dict)  # PLOVER type -> the sources of its last sentence
+    aimed: dict = field(default_factory=dict)  # source -> the state its last attack or build-up faced
+    aggressor: Optional[str] = None  # the source of the last asserted attack or build-up
 
     def home(self) -> Optional[str]:
         """The one country a domestic story is about (>= 80% of coded mentions), else None."""
@@ -96,6 +98,11 @@ class Story:
 
     def counterpart(self, source: Optional[str]) -> Optional[str]:
         return counterpart(source, self.mentions, self.article)
+
+    def opponent(self, source: Optional[str]) -> Optional[str]:
+        """The state ``source`` last attacked or massed forces against, else its counterpart:
+        in a story about Washington and Moscow, Moscow's feared invasion is still of Ukraine."""
+        return self.aimed.get(source) or self.counterpart(source)
 
 
 def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
@@ -276,11 +283,11 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         # "100.000 militairen bij de grens": the border is the story's other side's
         lo, hi = clause_bounds(sent.toks, i, sent.lang)
         border = any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "border"))
-        return story.counterpart(source) if border else None
+        return story.opponent(source) if border else None
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
-        return story.counterpart(source)
+        return story.opponent(source)
     home = story.home()
     # a domestic story: the state acts towards its own country (coalition deal, parliament's demand)
     return home if home is not None and home == source else None
