@@ -53,6 +53,14 @@ def dyads(found):
     return [(e.type, e.mode, e.source_actor, e.target_actor) for e in found]
 
 
+def typed(text, etype, lang="nl", date="2022-03", last_sentence=False):
+    """The dyads of one type the whole pipeline finds (in the text's last sentence only, if asked)."""
+    found = pipeline.extract(text, lang=lang, date=date).events
+    if last_sentence:
+        found = [e for e in found if e.evidence.sentence == text.split(". ")[-1]]
+    return [d for d in dyads(found) if d[0] == etype]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Rusland is Oekraïne binnengevallen.", ("ASSAULT", "asserted", "RUS", "UKR")),
     ("Rusland heeft zo'n 130.000 militairen verzameld bij de grens met Oekraïne.",
@@ -774,15 +782,14 @@ def test_events_a_later_conjunct_after_a_preposition_is_no_source():
      "en", ("ASSAULT", "asserted", "RUS", "UKR")),
 ])
 def test_events_an_attack_with_no_named_attacker_is_the_other_sides(text, lang, expected):
-    last = [d for e in pipeline.extract(text, lang=lang, date="2022-03").events
-            if e.evidence.sentence == text.split(". ")[-1] for d in dyads([e])]
-    assert expected in last and all(d[2] != expected[3] for d in last if d[0] == "ASSAULT"), last
+    last = typed(text, "ASSAULT", lang, last_sentence=True)
+    assert expected in last and all(d[2] != expected[3] for d in last), last
 
 
 def test_events_an_attack_a_state_denies_stays_its_own():
     text = ("Rusland en Oekraïne staan tegenover elkaar. "
             "Volgens het Kremlin is er geen aanval op Oekraïne gepland.")
-    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-02").events) if d[0] == "ASSAULT"]
+    found = typed(text, "ASSAULT", date="2022-02")
     assert found == [("ASSAULT", "denied", "RUS", "UKR")], found
 
 
@@ -802,9 +809,7 @@ def test_events_a_mediator_title_is_no_meeting_but_mediating_is():
      "An agreed ceasefire around the Ukrainian port city of Mariupol collapsed within hours.", "en"),
 ])
 def test_events_a_failed_ceasefire_is_denied_and_the_targets_other_side_made_it(text, lang):
-    last = text.split(". ")[-1]
-    found = [d for e in pipeline.extract(text, lang=lang, date="2022-03").events
-             if e.evidence.sentence == last and e.type == "RETREAT" for d in dyads([e])]
+    found = typed(text, "RETREAT", lang, last_sentence=True)
     assert found == [("RETREAT", "denied", "RUS", "UKR")], found
 
 
@@ -831,5 +836,5 @@ def test_events_the_subject_inside_a_separable_verb_acts(text, expected):
      "The US warned Russia. \"An invasion remains distinctly possible,\" said Biden.", "en"),
 ])
 def test_events_an_unaimed_attack_faces_whom_the_source_massed_forces_against(text, lang):
-    found = [d for d in dyads(pipeline.extract(text, lang=lang, date="2022-02").events) if d[0] == "ASSAULT"]
+    found = typed(text, "ASSAULT", lang, date="2022-02")
     assert found == [("ASSAULT", "expected", "RUS", "UKR")], found
