@@ -838,3 +838,14 @@ def test_events_the_subject_inside_a_separable_verb_acts(text, expected):
 def test_events_an_unaimed_attack_faces_whom_the_source_massed_forces_against(text, lang):
     found = typed(text, "ASSAULT", lang, date="2022-02")
     assert found == [("ASSAULT", "expected", "RUS", "UKR")], found
+
+
+@pytest.mark.parametrize("story,expected", [
+    ("De Tweede Kamer debatteerde dinsdag over de toeslagenaffaire. Premier Rutte verdedigde het beleid "
+     "van Nederland. ", ("REQUEST", "asserted", "NLD", "NLD")),
+    ("Rusland en Oekraïne praten in Genève. Premier Rutte wil dat Nederland meer doet. ",
+     ("REQUEST", "asserted", "NLD", None)),
+])
+def test_events_a_demand_in_a_domestic_story_is_made_of_the_own_state(story, expected):
+    text = story + "SP-Kamerlid Renske Leijten eist dat er een parlementaire enquête komt."
+    assert typed(text, "REQUEST", date="2021-01", last_sentence=True) == [expected]

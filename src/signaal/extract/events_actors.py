@@ -93,6 +93,12 @@ class Story:
         best, n = counts.most_common(1)[0]
         return best if n >= 0.8 * sum(counts.values()) else None
 
+    def domestic(self, source: Optional[str]) -> Optional[str]:
+        """In a domestic story, its country when it is the source's too: an act of the state,
+        a party or a commission towards its own country (coalition deal, parliament's demand)."""
+        home = self.home()
+        return home if home is not None and home == source else None
+
     def speaker(self, claim: Optional[Claim]) -> Optional[str]:
         return speaker_code(claim, self.mentions, self.article, self.people)
 
@@ -288,9 +294,7 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
         return story.opponent(source)
-    home = story.home()
-    # a domestic story: the state acts towards its own country (coalition deal, parliament's demand)
-    return home if home is not None and home == source else None
+    return story.domestic(source)
 
 
 def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:

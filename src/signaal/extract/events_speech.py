@@ -104,8 +104,7 @@ def fallback_target(story: Story, source: Optional[str], etype: str,
         return story.prev_subject
     if type_info().get(etype, {}).get("default_target") == "counterpart":
         return story.counterpart(source)
-    home = story.home()
-    return home if home and home == source else None
+    return story.domestic(source)
 
 
 def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
@@ -157,8 +156,9 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             hit = _cue_hit(sent, act, 0, 0)
             if hit is None:
                 continue
+            # in a domestic story a demand that names no one else is made of one's own state
             target = addressee(sent, claim, source) or claim_target(sent, claim, source) or \
-                own_institution(sent, claim, source)
+                own_institution(sent, claim, source) or story.domestic(source)
             if act.needs == "target" and target is None:
                 break
             if _to_the_public(sent, claim):
