@@ -849,3 +849,13 @@ def test_events_an_unaimed_attack_faces_whom_the_source_massed_forces_against(te
 def test_events_a_demand_in_a_domestic_story_is_made_of_the_own_state(story, expected):
     text = story + "SP-Kamerlid Renske Leijten eist dat er een parlementaire enquête komt."
     assert typed(text, "REQUEST", date="2021-01", last_sentence=True) == [expected]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("De Georgische regering beschuldigde de oppositie van leugens over de wet, die volgens haar op "
+     "Amerikaanse wetgeving lijkt.", "nl"),
+    ("The Georgian government accused the opposition of spreading lies about the law, which it said "
+     "was modelled on American legislation.", "en"),
+])
+def test_events_an_accusation_of_the_own_opposition_stays_at_home(text, lang):
+    assert typed(text, "ACCUSE", lang, date="2023-03") == [("ACCUSE", "asserted", "GEO", "GEO")]

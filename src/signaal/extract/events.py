@@ -206,6 +206,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:
             src = story.speaker(claim)
+            if group_addressed(sent, claim, "own_people"):
+                # "It accused the opposition of ...": an act towards the speaker's own country
+                out.append((pat.type, local or "asserted", src, src, i, end, claim))
+                continue
             if group_addressed(sent, claim):
                 # "beschuldigde het Westen ervan ...": aimed at a group, not at whom the content names
                 out.append((pat.type, local or "asserted", src, None, i, end, claim))

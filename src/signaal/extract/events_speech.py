@@ -140,7 +140,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         hit = _cue_hit(sent, act, lo, hi)
         if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
             continue
-        target = addressee(sent, claim, source)
+        target = addressee(sent, claim, source) or (source if group_addressed(sent, claim, "own_people") else None)
         group = target is None and group_addressed(sent, claim)
         target = target or (None if group else claim_target(sent, claim, source))
         group = group or (target is None and _names_group(sent, claim, lo, hi))
@@ -181,15 +181,16 @@ def _to_the_public(sent: Sentence, claim: Claim) -> bool:
     return any(t.lower_ in public for t in sent.toks[lo:min(len(sent.toks), c_lo + 4)])
 
 
-def group_addressed(sent: Sentence, claim: Claim) -> bool:
+def group_addressed(sent: Sentence, claim: Claim, rule: str = "group") -> bool:
     """Whether an uncoded group is the cue's object ("beschuldigde het Westen ervan ..."): then
-    the act is aimed at it, not at an actor the content names."""
+    the act is aimed at it, not at an actor the content names. With ``rule="own_people"``: the
+    speaker's own opposition or people ("accused the opposition of ..."), an act at home."""
     span = _cue_object(sent, claim)
     if span is None:
         return False
     # the object may open the content ("het Westen ervan ... te"): its first tokens count too
     c_lo = sent.tok_at(span[1])
-    return any_phrase(sent.toks, sent.tok_at(span[0]), min(c_lo + 3, len(sent.toks)), _groups(sent.lang))
+    return any_phrase(sent.toks, sent.tok_at(span[0]), min(c_lo + 3, len(sent.toks)), sent_ctx(sent.lang, rule))
 
 
 def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
