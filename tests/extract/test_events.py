@@ -849,6 +849,11 @@ CONTEXT_DYADS = [
     pytest.param("The Georgian government accused the opposition of spreading lies about the law, which "
                  "it said was modelled on American legislation.", "en", "ACCUSE",
                  [("ACCUSE", "asserted", "GEO", "GEO")], id="own-opposition-en"),
+
+    pytest.param("Rusland heeft troepen bij de grens met Oekraïne verzameld. Blinken waarschuwde dat een "
+                 "Russische inval zal leiden tot een harde reactie van de VS.", "nl", "ASSAULT", [("ASSAULT", "expected", "RUS", "UKR")], id="target-before-verb-nl"),
+    pytest.param("Russia has massed troops at the border with Ukraine. Blinken warned that a Russian "
+                 "invasion would lead to a swift response from the United States.", "en", "ASSAULT", [("ASSAULT", "expected", "RUS", "UKR")], id="target-before-verb-en"),
 ]
 
 

@@ -170,7 +170,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
                 groups[e.type].append(e.source_actor)
         if e.source_actor and e.target_actor and symmetric(e.type):
             story.last_pair = (e.source_actor, e.target_actor)
-        if e.source_actor and e.target_actor and e.type in FORCE and e.mode == "asserted" and e.confidence >= 0.8:
+        if e.source_actor and e.target_actor and e.type in FORCE and e.confidence >= 0.8:
             story.aimed[e.source_actor] = e.target_actor
             story.aggressor = e.source_actor
     story.type_group.update(groups)

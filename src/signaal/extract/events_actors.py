@@ -276,7 +276,9 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     # where forces are sent or stationed is no target either
     cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep"))
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))]
-    after = [code(m) for m in cands if m.evidence.start_char >= t_end]
+    # after the trigger, only up to the next verb: "een inval zal leiden tot een reactie van de VS"
+    verb = next((t.idx for t in sent.toks[end:] if t.pos_ in ("VERB", "AUX")), sent.end)
+    after = [code(m) for m in cands if t_end <= m.evidence.start_char < verb]
     before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
     # inside a gapped trigger after a target preposition: "raketten op Israël afgevuurd"
     inside = [code(m) for m in cands if sent.toks[i].idx < m.evidence.start_char < t_end
