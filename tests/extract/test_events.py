@@ -850,6 +850,8 @@ CONTEXT_DYADS = [
                  "it said was modelled on American legislation.", "en", "ACCUSE",
                  [("ACCUSE", "asserted", "GEO", "GEO")], id="own-opposition-en"),
 
+    pytest.param("Honderdduizenden Polen gingen zondag de straat op om te demonstreren voor hun EU-lidmaatschap.",
+                 "nl", "PROTEST", [("PROTEST", "asserted", "POL", "POL")], id="protest-for-is-no-target"),
     pytest.param("Rusland heeft troepen bij de grens met Oekraïne verzameld. Blinken waarschuwde dat een "
                  "Russische inval zal leiden tot een harde reactie van de VS.", "nl", "ASSAULT", [("ASSAULT", "expected", "RUS", "UKR")], id="target-before-verb-nl"),
     pytest.param("Russia has massed troops at the border with Ukraine. Blinken warned that a Russian "

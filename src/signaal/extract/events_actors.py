@@ -274,8 +274,12 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     mutual = symmetric(etype)
     # "overleg in Wenen": for meetings a place is a venue, not a party; "troepen naar Belarus":
     # where forces are sent or stationed is no target either
+    # a protest or arrest faces only whom a target preposition names ("tegen Rusland"), not what it
+    # is for ("demonstreren voor hun EU-lidmaatschap")
+    at_home = type_info().get(etype, {}).get("default_target") == "self"
     cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep"))
-             and not (etype in STATIONING and after_prep(sent, m, "station_prep"))]
+             and not (etype in STATIONING and after_prep(sent, m, "station_prep"))
+             and not (at_home and not after_prep(sent, m, "target_prep"))]
     # after the trigger, only up to the next verb: "een inval zal leiden tot een reactie van de VS"
     verb = next((t.idx for t in sent.toks[end:] if t.pos_ in ("VERB", "AUX")), sent.end)
     after = [code(m) for m in cands if t_end <= m.evidence.start_char < verb]
