@@ -62,7 +62,9 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Region:
-    """A non-content stretch of ``Article.text`` (teaser block, caption, byline, subheading)."""
+    """A marked stretch of ``Article.text``: non-content (teaser block, caption, byline,
+    subheading), or a ``dateline`` ("BRUSSEL (ANP) - "), which stays in its sentence's content
+    (a speaker may refer back to it) but names no actor of the story."""
 
     kind: str
     start: int
@@ -100,7 +102,7 @@ class Article:
 
     def content_ranges(self) -> list[tuple[int, int]]:
         """The half-open ranges of ``text`` that extraction may read (text minus regions)."""
-        cuts = sorted((r.start, r.end) for r in self.regions)
+        cuts = sorted((r.start, r.end) for r in self.regions if r.kind != "dateline")
         out, pos = [], 0
         for s, e in cuts:
             if s > pos:
@@ -112,7 +114,11 @@ class Article:
 
     def is_content(self, start: int, end: int) -> bool:
         """True when [start, end) lies wholly outside every non-content region."""
-        return all(end <= r.start or start >= r.end for r in self.regions)
+        return all(end <= r.start or start >= r.end for r in self.regions if r.kind != "dateline")
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether character ``pos`` lies in the dateline ("TAIPEI (ANP/AFP) - ")."""
+        return any(r.kind == "dateline" and r.start <= pos < r.end for r in self.regions)
 
 
 @dataclass(frozen=True)

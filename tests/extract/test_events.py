@@ -865,3 +865,19 @@ def test_events_dyads_from_context(text, lang, etype, expected):
     whom the source massed forces against (", zei Biden" is the speaker); an accusation of the
     own opposition stays at home."""
     assert typed(text, etype, lang, date="2022-03", last_sentence=True) == expected
+
+
+def test_events_the_dateline_names_no_actor():
+    text = "TAIPEI (ANP/AFP) - Het Chinese leger heeft vandaag bij militaire oefeningen rond Taiwan raketten afgevuurd."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-08").events)
+    assert found == [("MOBILIZE", "asserted", "CHN", "TWN")], found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("De Europese Unie, de Verenigde Staten, Groot-Brittannië en Canada sluiten een aantal Russische "
+     "banken uit van het betalingssysteem Swift.", "nl"),
+    ("The European Union, the United States, Britain and Canada imposed sanctions on Russian banks.", "en"),
+])
+def test_events_a_comma_list_closed_by_and_acts_together_on_the_named_target(text, lang):
+    found = typed(text, "SANCTION", lang, date="2022-02")
+    assert sorted(found) == [("SANCTION", "asserted", c, "RUS") for c in ("CAN", "EU", "GBR", "USA")], found

@@ -121,3 +121,16 @@ def test_hygiene_headline(text, title):
     from signaal.ingest.hygiene import headline
 
     assert headline(text) == title
+
+
+@pytest.mark.parametrize("opening", ["TAIPEI (ANP/AFP) - ", "DEN HAAG (ANP) - ", "TBILISI - ",
+                                     "SEOUL, March 16 (Reuters) - ", "BRUSSEL/MOSKOU (Belga) — "])
+def test_hygiene_dateline_opening_of_the_story(opening):
+    regions, _ = _kinds("Kop van het stuk\n\n" + opening + P1 + "\n\n" + P2)
+    assert regions == [("dateline", opening)]
+
+
+@pytest.mark.parametrize("text", [P1 + "\n\n" + P2 + "\n\nNAVO - de alliantie - zwijgt.",
+                                  "EU-landen zijn het eens - zegt de voorzitter.", "Het is - zegt hij - waar."])
+def test_hygiene_no_dateline_inside_the_story_or_without_capitals(text):
+    assert not any(kind == "dateline" for kind, _ in _kinds(text)[0])

@@ -104,7 +104,8 @@ def _sentence(doc, article, s_start, s_end, mentions, claims, lang, starts: Sequ
     # ``starts``: every token's offset, so a sentence's tokens are found without walking the doc
     a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
     toks = [doc[k] for k in range(a, b) if not doc[k].is_space]
-    in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end]
+    in_sent = [m for m in mentions if s_start <= m.evidence.start_char < s_end
+               and not article.in_dateline(m.evidence.start_char)]
     agents, tail = context(lang).get("agent", []), context(lang).get("speech_tail", [])
     speakers = [m for m in in_sent if _is_speaker(m, claims) or _after_word(toks, m, agents, lang)
                 or (_after_word(toks, m, tail, lang) and _closes_clause(toks, m))]
@@ -302,7 +303,7 @@ def _dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mo
         # "Rusland en Oekraïne geven elkaar de schuld": each accuses the other
         return [(s, t) for s in sources for t in sources if s != t]
     if sources:
-        return [(s, target_for(sent, i, end, etype, s, story)) for s in sources]
+        return [(s, target_for(sent, i, end, etype, s, story, co_sources=sources)) for s in sources]
     group = story.type_group.get(etype, ())
     if etype in ANNOUNCED and len(group) >= 2 and government_speaker(claim, sent, i, etype) is None:
         # "De EU, de VS en Canada sluiten banken uit. Ook worden reserves bevroren": the coalition goes on

@@ -111,22 +111,27 @@ class Story:
         return self.aimed.get(source) or self.counterpart(source)
 
 
-def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
-    """Whether only a conjunction, commas and determiners stand between two mentions."""
+def _joined(sent: Sentence, a: Mention, b: Mention, comma: bool = False) -> bool:
+    """Whether only a conjunction, commas and determiners stand between two mentions (with
+    ``comma``: a comma alone also joins, as inside a list)."""
     glue = words(sent.lang, "coord") | words(sent.lang, "determiner")
     between = [t for t in sent.toks if a.evidence.end_char <= t.idx < b.evidence.start_char]
     return bool(between) and all(t.lower_ in glue for t in between) and \
-        any(t.lower_ in words(sent.lang, "coord") for t in between)
+        any(t.lower_ in words(sent.lang, "coord") or (comma and t.text == ",") for t in between)
 
 
 def conjuncts(sent: Sentence, ms: Sequence[Mention]) -> list[Mention]:
-    """The coordination starting at ms[0] ("Estland, Letland en Litouwen")."""
+    """The coordination starting at ms[0] ("Estland, Letland en Litouwen"): comma-joined items
+    count when a conjunction closes the list."""
     out = [ms[0]] if ms else []
+    closed = 1  # items up to the last one a conjunction joined
     for m in ms[1:]:
-        if not _joined(sent, out[-1], m):
+        if not _joined(sent, out[-1], m, comma=True):
             break
         out.append(m)
-    return out
+        if _joined(sent, out[-2], m):
+            closed = len(out)
+    return out[:closed]
 
 
 def _demand_before(sent: Sentence, lo: int, i: int) -> bool:
@@ -221,13 +226,17 @@ def _located_subject(sent: Sentence, lo: int, m: Mention) -> bool:
 
 def _list_start(sent: Sentence, lo: int) -> int:
     """Move a clause start cut at a comma back over a list of actors ("Estland, Letland en ...")."""
+    det = words(sent.lang, "determiner")
     while lo >= 2 and sent.toks[lo - 1].text == ",":
         prev = sent.toks[lo - 2]
         m = next((m for m in sent.actors if m.evidence.end_char == prev.idx + len(prev)), None)
         first = sent.actors and next((m for m in sent.actors if m.evidence.start_char >= sent.toks[lo].idx), None)
-        if m is None or first is None or first.evidence.start_char != sent.toks[lo].idx:
+        opening = next((t for t in sent.toks[lo:] if t.lower_ not in det), sent.toks[lo])
+        if m is None or first is None or first.evidence.start_char != opening.idx:
             break
         lo = sent.tok_at(m.evidence.start_char)
+        while lo > 0 and sent.toks[lo - 1].lower_ in det:
+            lo -= 1  # "de Verenigde Staten": the list item's determiner
     return lo
 
 
@@ -268,7 +277,7 @@ def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
 
 
 def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[str],
-               story: "Story", use_default: bool = True) -> Optional[str]:
+               story: "Story", use_default: bool = True, co_sources: Sequence[str] = ()) -> Optional[str]:
     t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
     mutual = symmetric(etype)
@@ -287,7 +296,8 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     # inside a gapped trigger after a target preposition: "raketten op Israël afgevuurd"
     inside = [code(m) for m in cands if sent.toks[i].idx < m.evidence.start_char < t_end
               and after_prep(sent, m, "target_prep")]
-    target = next((c for c in inside + after + before[1:] if c != source), None)
+    # the source's own coordination ("De EU, de VS en Canada sluiten ... uit") is never its target
+    target = next((c for c in inside + after + before[1:] if c != source and c not in co_sources), None)
     if target is not None or not use_default:
         return target
     default = type_info().get(etype, {}).get("default_target")

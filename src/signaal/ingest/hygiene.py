@@ -6,7 +6,10 @@
   the first line that is no longer a teaser), split into ``Related`` items (title + lede);
 - ``caption``: photo captions and credits ("Beeld AFP", "Foto: ANP", "(Foto: Reuters)", "© ANP");
 - ``byline``: "Door Jan de Vries", "Van onze correspondent in Moskou", "By Jane Smith";
-- ``subheading``: a short line without closing punctuation standing alone between paragraphs.
+- ``subheading``: a short line without closing punctuation standing alone between paragraphs;
+- ``dateline``: a place in capitals, an optional agency and a dash opening one of the first lines
+  ("TAIPEI (ANP/AFP) - Het Chinese leger ..."): only that opening; it stays content (see
+  ``Region``), but events take no actor from it.
 
 Markers are lexicon data (``teaser_markers.txt``, ``caption_markers.txt``,
 ``byline_markers.txt``), merged over every language: a Dutch site may print "Read more".
@@ -29,6 +32,10 @@ CAPTION_LINE_MAX = 300
 BYLINE_MAX = 100
 SENTENCE_END = tuple(".!?:;,…")
 LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+# "BRUSSEL (ANP) - ", "DEN HAAG - ", "TBILISI, Georgia (AP) — ": capitals, then an agency, then a dash
+_CAP = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"
+DATELINE = re.compile(rf"{_CAP}(?:[ /]{_CAP}){{0,3}}(?:,[^,()\n]{{1,30}})?(?:\s*\([^()\n]{{1,40}}\))?\s*[-–—]\s+(?=\S)")
+DATELINE_LINES = 2  # a dateline opens the story: one of its first lines (after a headline)
 # A credit after a caption marker: capitalised words, with short lowercase particles
 # ("de", "van") and separators between them ("ANP / Remko de Waal", "Reuters").
 CREDIT = r"[A-Z0-9©][\w.'’&-]*(?:(?:\s*[/,&|]\s*|\s+)(?:[A-Z0-9©][\w.'’&-]*|[a-z]{1,3}))*"
@@ -228,6 +235,9 @@ def analyse(text: str) -> tuple[list[Region], list[Related]]:
     for i, line in enumerate(ls):
         if i in used:
             continue
+        date = DATELINE.match(line.text) if i < DATELINE_LINES else None
+        if date is not None:
+            regions.append(Region("dateline", line.start, line.start + date.end()))
         caps = _caption(line, p) if any_caption else []
         if caps:
             regions.extend(caps)
