@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..records import Claim
-from .events_actors import Sentence, Story, code, sent_ctx, type_info
+from .events_actors import Sentence, code, sent_ctx, type_info
+from .events_story import Story
 from .events_lex import SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, speech_acts, words
 
 

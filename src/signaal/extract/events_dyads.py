@@ -1,0 +1,100 @@
+"""The dyad of a trigger that no speech act or genitive settles: the source/target cascade of
+``events_actors`` applied in order (a pair after "tussen", the last meeting's pair, an observer's
+other side, a quoted "we", the clause's subjects, a coordination, the type's last source or
+coalition, a victim's other side, the story's last source)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Mention
+from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
+                            government_speaker, inverted_subject, pair_named, reported_victim,
+                            sources_in_clause, symmetric, target_for, type_info)
+from .events_filters import observed
+from .events_lex import any_phrase, clause_bounds, context, words
+from .events_story import Story
+
+DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
+# Acts whose target, once stated, is the one the source's later unaimed acts face.
+FORCE = frozenset({"ASSAULT", "MOBILIZE"})
+# Acts a speaker announces as its own ("kondigt sancties aan", "zegt steun toe").
+ANNOUNCED = frozenset({"SANCTION", "AID"})
+
+
+def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Story, mode: str) -> list[tuple]:
+    pair = between_pair(sent, end)
+    if pair:
+        return [pair]
+    if story.last_pair and symmetric(etype) and pair_named(sent, i):
+        # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
+        return [story.last_pair]
+    if observed(sent, i):
+        # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the one this
+        # type was last about, else the speaker's other side
+        src = story.type_source.get(etype) or story.counterpart(story.speaker(claim) if claim else None)
+        return [(src, target_for(sent, i, end, etype, src, story))]
+    we = _first_person(sent, i, claim)
+    if we is not None:
+        return [(we, target_for(sent, i, end, etype, we, story))]
+    sources, sym_target = sources_in_clause(sent, i, etype)
+    if not sources:
+        # "Woensdag praten Rusland en de NAVO": the subject follows the verb (Dutch V2)
+        sources, sym_target = inverted_subject(sent, end, etype)
+    if not sources:
+        # "Lange tijd lagen Duitsland en Italië dwars": the subject inside a separable verb
+        sources = gapped_subject(sent, i, end)
+    if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
+        first = first_subject(sent, i)
+        sources = [first] if first else []
+    if not sources and type_info().get(etype, {}).get("default_target") == "self":
+        # "In Amsterdam werden demonstranten gearresteerd": the place gives the state
+        place = next((code(m) for m in sent.actors if _venue(sent, m)), None)
+        sources = [place] if place else []
+    if sym_target:
+        return [(sources[0], sym_target)]
+    if len(sources) >= 2 and _reciprocal(sent, i):
+        # "Rusland en Oekraïne geven elkaar de schuld": each accuses the other
+        return [(s, t) for s in sources for t in sources if s != t]
+    if sources:
+        return [(s, target_for(sent, i, end, etype, s, story, co_sources=sources)) for s in sources]
+    group = story.type_group.get(etype, ())
+    if etype in ANNOUNCED and len(group) >= 2 and government_speaker(claim, sent, i, etype) is None:
+        # "De EU, de VS en Canada sluiten banken uit. Ook worden reserves bevroren": the coalition goes on
+        return [(s, target_for(sent, i, end, etype, s, story)) for s in group]
+    named = target_for(sent, i, end, etype, None, story, use_default=False)
+    victim = reported_victim(sent, i, etype, claim) if named is None and mode == "asserted" else None
+    if victim is not None:
+        # "volgens de Oekraïense autoriteiten kwamen elf burgers om bij raketaanvallen": the
+        # attacker left unnamed is the other side of the one hit
+        return [(story.counterpart(victim), victim)]
+    # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
+    # a force used by no one named: the one who last used or massed it
+    src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
+        story.aggressor if etype in FORCE else None) or (
+        story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
+    if named is not None and src in (named, None):
+        # a context source may not be the very target the clause names ("een aanval op Oekraïne");
+        # with no source at all, the one acting on it is its other side
+        src = story.counterpart(named)
+    return [(src, named or target_for(sent, i, end, etype, src, story))]
+
+
+def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
+    """"'Wij gaan met niemand vechten', zei de minister": a quoted "we" is the speaker's side."""
+    if claim is None or not claim.source_actor or claim.content is None:
+        return None
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    first = next((t for t in sent.toks[lo:i] if not (t.is_punct or t.is_quote)), None)
+    if first is None or first.lower_ not in words(sent.lang, "first_plural"):
+        return None
+    return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
+
+
+def _reciprocal(sent: Sentence, i: int) -> bool:
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("reciprocal", []))
+
+
+def _venue(sent: Sentence, m: Mention) -> bool:
+    return after_prep(sent, m, "venue_prep")

@@ -1,0 +1,99 @@
+"""The article-wide context of event arguments: who the story pairs with whom, the home country
+of a domestic story, a speaker's country, and what earlier sentences leave behind (the last
+source of each type, the last pair that met, whom a source last used force against)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..records import Article, Claim, Mention
+from .events_actors import code
+
+
+@dataclass
+class Story:
+    """The article-wide context of event arguments, and what earlier sentences leave behind."""
+
+    article: Article
+    mentions: list  # mentions with a country/IGO code, in text order
+    people: list  # person mentions (their country may be named elsewhere)
+    last_actor: Optional[str] = None
+    prev_subject: Optional[str] = None  # the first actor of the sentence before
+    last_pair: Optional[tuple] = None  # (source, target) of the last meeting or agreement
+    last_source: Optional[str] = None
+    source_age: int = 99  # sentences since last_source was set
+    type_source: dict = field(default_factory=dict)  # PLOVER type -> its last named source
+    type_group: dict = field(default_factory=dict)  # PLOVER type -> the sources of its last sentence
+    aimed: dict = field(default_factory=dict)  # source -> the state its last attack or build-up faced
+    aggressor: Optional[str] = None  # the source of the last attack or build-up with a target
+
+    def home(self) -> Optional[str]:
+        """The one country a domestic story is about (>= 80% of coded mentions), else None."""
+        counts = Counter(code(m) for m in self.mentions)
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        return best if n >= 0.8 * sum(counts.values()) else None
+
+    def domestic(self, source: Optional[str]) -> Optional[str]:
+        """In a domestic story, its country when it is the source's too: an act of the state,
+        a party or a commission towards its own country (coalition deal, parliament's demand)."""
+        home = self.home()
+        return home if home is not None and home == source else None
+
+    def speaker(self, claim: Optional[Claim]) -> Optional[str]:
+        return speaker_code(claim, self.mentions, self.article, self.people)
+
+    def counterpart(self, source: Optional[str]) -> Optional[str]:
+        return counterpart(source, self.mentions, self.article)
+
+    def opponent(self, source: Optional[str]) -> Optional[str]:
+        """The state ``source`` last attacked or massed forces against, else its counterpart:
+        in a story about Washington and Moscow, Moscow's feared invasion is still of Ukraine."""
+        return self.aimed.get(source) or self.counterpart(source)
+
+
+def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:
+    """The state the article pairs most often with ``source`` (the story's other side)."""
+    counts = Counter(code(m) for m in mentions
+                     if code(m) and code(m) != source and m.actor.kind in ("state", "government", "military")
+                     and article.is_content(m.evidence.start_char, m.evidence.end_char))
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None
+
+
+def speaker_code(claim: Optional[Claim], mentions: Sequence[Mention], article: Article,
+                 people: Sequence[Mention] = ()) -> Optional[str]:
+    """The claim's source country; else a country named inside the speaker span ("de Russische
+    onderhandelaar"); else the country named right before the speaker's name elsewhere in the
+    article ("de Amerikaanse onderminister Wendy Sherman")."""
+    if claim is None:
+        return None
+    if claim.source_actor:
+        return claim.source_actor
+    sp = claim.speaker
+    if sp is not None:
+        inside = [code(m) for m in mentions if sp.start_char <= m.evidence.start_char < sp.end_char]
+        if inside:
+            return inside[0]
+    return person_country(claim.source, mentions, article, people)
+
+
+def person_country(name: str, mentions: Sequence[Mention], article: Article,
+                   people: Sequence[Mention]) -> Optional[str]:
+    """A country adjective or name standing just before a mention of the person ``name``."""
+    text = article.text
+    for p in people:
+        if p.actor.name != name or p.by_reference:
+            continue
+        for m in reversed(mentions):
+            gap = p.evidence.start_char - m.evidence.end_char
+            if 0 <= gap <= 70:
+                between = text[m.evidence.end_char:p.evidence.start_char]
+                if not any(ch in between for ch in ".;:!?\n") and between.count(",") <= 1:
+                    return code(m)
+    return None
