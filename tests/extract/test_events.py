@@ -653,6 +653,7 @@ def test_events_punishment_on_condition_of_the_target_is_a_threat():
 @pytest.mark.parametrize("text,lang,expected", [
     ("Noorwegen stuurt twee fregatten naar de Oostzee en zes F-35's naar Polen.", "nl", ("AID", "NOR", "POL")),
     ("Norway sent troops to Poland on Monday.", "en", ("AID", "NOR", "POL")),
+    ("Spanje overweegt gevechtsvliegtuigen naar Bulgarije te sturen.", "nl", ("AID", "ESP", "BGR")),
 ])
 def test_events_forces_sent_to_a_state_are_aid_to_it(text, lang, expected):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-03").events)
@@ -881,3 +882,9 @@ def test_events_the_dateline_names_no_actor():
 def test_events_a_comma_list_closed_by_and_acts_together_on_the_named_target(text, lang):
     found = typed(text, "SANCTION", lang, date="2022-02")
     assert sorted(found) == [("SANCTION", "asserted", c, "RUS") for c in ("CAN", "EU", "GBR", "USA")], found
+
+
+def test_events_forces_sent_for_joint_exercises_cooperate_and_are_no_aid():
+    text = "Rusland heeft troepen naar Belarus gestuurd voor gezamenlijke oefeningen."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert not any(d[0] == "AID" for d in found) and any(d[0] == "COOPERATE" for d in found), found

@@ -180,7 +180,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
     """(type, mode, source, target, tok_start, tok_end, claim) for each trigger of the sentence."""
     out = []
     speech = speech_types(sent.lang)
-    for i, end, pat in find_triggers(sent.toks, sent.lang):
+    triggers = find_triggers(sent.toks, sent.lang)
+    joint = any(p.type == "COOPERATE" for _, _, p in triggers)
+    for i, end, pat in triggers:
         t_start = sent.toks[i].idx
         if pat.role == "noun" and (not anchored(sent, i, end) or after_phrase(sent, i, "background")):
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
@@ -239,9 +241,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             dyads = event_dyads(sent, i, end, pat.type, claim, story, mode)
         for src, tgt in dyads:
             out.append((pat.type, mode, src, tgt, i, end, claim))
-            dest = sent_to(sent, i, end, src) if pat.type in STATIONING else None
+            dest = sent_to(sent, i, end, src) if pat.type in STATIONING and not joint else None
             if dest is not None:
-                # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it
+                # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it (sent
+                # for joint exercises, they cooperate instead)
                 out.append(("AID", mode, src, dest, i, end, claim))
             if mode == "hypothetical" and pat.type in PUNITIVE and target_in_condition(sent, i, tgt):
                 # "Als Rusland binnenvalt, zullen de VS met sancties reageren": the threat is made

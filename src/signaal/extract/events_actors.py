@@ -328,7 +328,9 @@ def sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optional
     send = sent_ctx(sent.lang, "send_verb")
     if not any_phrase(sent.toks, max(0, i - 3), min(len(sent.toks), end + 3), send):
         return None
-    return next((code(m) for m in sent.actors if m.evidence.start_char >= sent.toks[i].idx
+    # the destination may precede the verb at the clause's end ("vliegtuigen naar Bulgarije te sturen")
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    return next((code(m) for m in sent.actors if m.evidence.start_char >= sent.toks[lo].idx
                  and code(m) not in (None, source) and m.actor.kind in ("state", "igo")
                  and after_prep(sent, m, "send_to")), None)
 
