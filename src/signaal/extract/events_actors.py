@@ -70,27 +70,22 @@ class Sentence:
         return next((n for n, t in enumerate(self.toks) if t.idx + len(t) > char), len(self.toks))
 
 
-def _joined(sent: Sentence, a: Mention, b: Mention, comma: bool = False) -> bool:
-    """Whether only a conjunction, commas and determiners stand between two mentions (with
-    ``comma``: a comma alone also joins, as inside a list)."""
+def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
+    """Whether only a conjunction, commas and determiners stand between two mentions."""
     glue = words(sent.lang, "coord") | words(sent.lang, "determiner")
     between = [t for t in sent.toks if a.evidence.end_char <= t.idx < b.evidence.start_char]
     return bool(between) and all(t.lower_ in glue for t in between) and \
-        any(t.lower_ in words(sent.lang, "coord") or (comma and t.text == ",") for t in between)
+        any(t.lower_ in words(sent.lang, "coord") for t in between)
 
 
 def conjuncts(sent: Sentence, ms: Sequence[Mention]) -> list[Mention]:
-    """The coordination starting at ms[0] ("Estland, Letland en Litouwen"): comma-joined items
-    count when a conjunction closes the list."""
+    """The coordination starting at ms[0] ("Estland, Letland en Litouwen")."""
     out = [ms[0]] if ms else []
-    closed = 1  # items up to the last one a conjunction joined
     for m in ms[1:]:
-        if not _joined(sent, out[-1], m, comma=True):
+        if not _joined(sent, out[-1], m):
             break
         out.append(m)
-        if _joined(sent, out[-2], m):
-            closed = len(out)
-    return out[:closed]
+    return out
 
 
 def _demand_before(sent: Sentence, lo: int, i: int) -> bool:
