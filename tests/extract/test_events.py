@@ -888,3 +888,12 @@ def test_events_forces_sent_for_joint_exercises_cooperate_and_are_no_aid():
     text = "Rusland heeft troepen naar Belarus gestuurd voor gezamenlijke oefeningen."
     found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
     assert not any(d[0] == "AID" for d in found) and any(d[0] == "COOPERATE" for d in found), found
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("België steunt die oproep, zegt minister Lahbib.", "SUPPORT"),
+    ("Israël heeft extra troepen naar de grens met Gaza gestuurd en roept reservisten op.", "MOBILIZE"),
+])
+def test_events_a_named_call_and_a_call_up_are_no_demands(text, etype):
+    found = typed(text, etype, date="2022-08")
+    assert found and all(d[1] == "asserted" for d in found), found
