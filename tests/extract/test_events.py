@@ -897,3 +897,13 @@ def test_events_forces_sent_for_joint_exercises_cooperate_and_are_no_aid():
 def test_events_a_named_call_and_a_call_up_are_no_demands(text, etype):
     found = typed(text, etype, date="2022-08")
     assert found and all(d[1] == "asserted" for d in found), found
+
+
+def test_events_coming_together_is_a_meeting_and_a_later_round_is_the_last_pairs():
+    met = typed("De ministers van Defensie van de NAVO kwamen dinsdag in Brussel bijeen.", "CONSULT", date="2022-02")
+    assert met == [("CONSULT", "asserted", "NATO", None)], met
+    text = ("Frankrijk en Duitsland spraken dinsdag in Parijs met elkaar. Rusland en Belarus houden een "
+            "gezamenlijke militaire oefening. De volgende ronde van het overleg staat gepland voor maart.")
+    later = typed(text, "CONSULT", date="2022-02", last_sentence=True)
+    assert later == [("CONSULT", "expected", "FRA", "DEU")], later
+

@@ -41,6 +41,8 @@ from .spans import evidence, sentences
 EXTRACTOR = "signaal.events.v2"
 # Acts whose content (a time, a plan) follows the trigger: words after it are not their mode.
 PROMISES = frozenset({"AGREE"})
+# Acts whose pair later talk of "de twee" or "het overleg" refers back to (not joint exercises).
+MEETINGS = frozenset({"CONSULT", "AGREE"})
 # Acts whose announcement on a condition of the target's behaviour is a threat to it.
 PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 
@@ -164,7 +166,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
             story.type_source[e.type] = e.source_actor
             if e.source_actor not in groups.setdefault(e.type, []):
                 groups[e.type].append(e.source_actor)
-        if e.source_actor and e.target_actor and symmetric(e.type):
+        if e.source_actor and e.target_actor and e.type in MEETINGS:
             story.last_pair = (e.source_actor, e.target_actor)
         if e.source_actor and e.target_actor and e.type in FORCE and e.confidence >= 0.8:
             story.aimed[e.source_actor] = e.target_actor

@@ -68,6 +68,9 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         # "volgens de Oekraïense autoriteiten kwamen elf burgers om bij raketaanvallen": the
         # attacker left unnamed is the other side of the one hit
         return [(story.counterpart(victim), victim)]
+    if symmetric(etype) and story.last_pair and not sent.actors:
+        # "De volgende ronde van het overleg staat gepland voor maart": the last pair that met
+        return [story.last_pair]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
     # a force used by no one named: the one who last used or massed it
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
