@@ -907,3 +907,8 @@ def test_events_coming_together_is_a_meeting_and_a_later_round_is_the_last_pairs
     later = typed(text, "CONSULT", date="2022-02", last_sentence=True)
     assert later == [("CONSULT", "expected", "FRA", "DEU")], later
 
+
+
+def test_events_a_long_background_phrase_before_an_adjective_makes_no_event():
+    text = "Drie weken na het begin van de Russische inval is het beeld van de oorlog in Oekraïne diffuus."
+    assert typed(text, "ASSAULT") == []

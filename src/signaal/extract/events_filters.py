@@ -84,7 +84,8 @@ def after_phrase(sent: Sentence, i: int, rule: str) -> bool:
     """Whether a phrase of ``rule`` ends just before the trigger, an article and an adjective
     allowed between ("tekenen van een echte terugtrekking", "sinds de Russische inval")."""
     alts = context(sent.lang).get(rule, [])
-    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 5), i) for p in alts)
+    # a phrase of up to six tokens, and two between it and the trigger
+    return any(match_at(sent.toks, n, p) in (i, i - 1, i - 2) for n in range(max(0, i - 8), i) for p in alts)
 
 
 def observed(sent: Sentence, i: int) -> bool:
