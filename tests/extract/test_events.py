@@ -912,3 +912,12 @@ def test_events_coming_together_is_a_meeting_and_a_later_round_is_the_last_pairs
 def test_events_a_long_background_phrase_before_an_adjective_makes_no_event():
     text = "Drie weken na het begin van de Russische inval is het beeld van de oorlog in Oekraïne diffuus."
     assert typed(text, "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("President Zelensky heeft het Westen opgeroepen geen paniek te zaaien over een mogelijke Russische inval.",
+     "ASSAULT"),
+    ("Koeleba zei dat er geen vooruitgang is geboekt, zelfs niet over een staakt-het-vuren van 24 uur.", "RETREAT"),
+])
+def test_events_the_topic_of_talk_or_worry_is_no_event(text, etype):
+    assert typed(text, etype) == []
