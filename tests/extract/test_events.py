@@ -921,3 +921,14 @@ def test_events_a_long_background_phrase_before_an_adjective_makes_no_event():
 ])
 def test_events_the_topic_of_talk_or_worry_is_no_event(text, etype):
     assert typed(text, etype) == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland en Belarus zijn vandaag begonnen aan een tiendaagse militaire oefening, vlak bij de grens met "
+     "Oekraïne.", "nl"),
+    ("The United States and South Korea held their largest joint military drills in five years.", "en"),
+    ("Russia and Belarus began ten days of military exercises near the border with Ukraine.", "en"),
+])
+def test_events_allies_exercising_together_cooperate(text, lang):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
+    assert len(found) == 1 and found[0][0] == "COOPERATE" and found[0][1] == "asserted", found

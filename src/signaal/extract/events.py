@@ -27,7 +27,8 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import STATIONING, Sentence, co_targets, code, genitive_agent, sent_to, symmetric, target_for
+from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise, sent_to,
+                            symmetric, target_for)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
@@ -235,14 +236,15 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
                 src = story.speaker(c)
                 out.append((pat.type, mode, src, target_for(sent, i, end, pat.type, src, story), i, end, c))
             continue
+        etype = "COOPERATE" if pat.type == "MOBILIZE" and joint_exercise(sent, i, end) else pat.type
         agent = genitive_agent(sent, end, pat.type) if pat.role == "noun" else None
         if agent is not None:
             # "China reageerde woedend op het bezoek van Pelosi aan Taiwan": the visitor acts
             dyads = [(code(agent), target_for(sent, i, end, pat.type, code(agent), story))]
         else:
-            dyads = event_dyads(sent, i, end, pat.type, claim, story, mode)
+            dyads = event_dyads(sent, i, end, etype, claim, story, mode)
         for src, tgt in dyads:
-            out.append((pat.type, mode, src, tgt, i, end, claim))
+            out.append((etype, mode, src, tgt, i, end, claim))
             dest = sent_to(sent, i, end, src) if pat.type in STATIONING and not joint else None
             if dest is not None:
                 # "Denemarken stuurt vier F-16's naar Litouwen": forces sent to a state help it (sent

@@ -221,6 +221,14 @@ def gapped_subject(sent: Sentence, i: int, end: int) -> list[str]:
     return _uniq(code(m) for m in conjuncts(sent, inside))
 
 
+def joint_exercise(sent: Sentence, i: int, end: int) -> bool:
+    """Whether an exercise noun has a coordinated subject ("Rusland en Belarus zijn begonnen aan een
+    militaire oefening"): allies exercising together cooperate (ANNOTATION.md: COOPERATE)."""
+    if not any_phrase(sent.toks, i, end, sent_ctx(sent.lang, "exercise")):
+        return False
+    return sources_in_clause(sent, i, "COOPERATE")[1] is not None
+
+
 def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
     """"overleg tussen X en Y" right after the trigger gives the dyad X → Y."""
     if end >= len(sent.toks) or sent.toks[end].lower_ not in words(sent.lang, "between"):
