@@ -932,3 +932,12 @@ def test_events_the_topic_of_talk_or_worry_is_no_event(text, etype):
 def test_events_allies_exercising_together_cooperate(text, lang):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
     assert len(found) == 1 and found[0][0] == "COOPERATE" and found[0][1] == "asserted", found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("China called on all sides to exercise restraint.", "en"),
+    ("China riep alle partijen op terughoudendheid te betrachten.", "nl"),
+])
+def test_events_a_call_for_restraint_is_a_demanded_de_escalation(text, lang):
+    found = typed(text, "RETREAT", lang, date="2023-03")
+    assert found and all(d[1] == "demanded" for d in found), dyads(pipeline.extract(text, lang=lang, date="2023-03").events)
