@@ -941,3 +941,12 @@ def test_events_allies_exercising_together_cooperate(text, lang):
 def test_events_a_call_for_restraint_is_a_demanded_de_escalation(text, lang):
     found = typed(text, "RETREAT", lang, date="2023-03")
     assert found and all(d[1] == "demanded" for d in found), dyads(pipeline.extract(text, lang=lang, date="2023-03").events)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Israel has threatened military action if Iran gets close to a bomb.", "en"),
+    ("Israël dreigde met militair ingrijpen als Iran dicht bij een bom komt.", "nl"),
+])
+def test_events_a_threat_on_a_condition_is_made_and_its_act_is_hypothetical(text, lang):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-08").events)
+    assert ("THREATEN", "asserted", "ISR", "IRN") in found and ("ASSAULT", "hypothetical", "ISR", "IRN") in found, found

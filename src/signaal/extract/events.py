@@ -40,8 +40,9 @@ from .events_story import Story
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"
-# Acts whose content (a time, a plan) follows the trigger: words after it are not their mode.
-PROMISES = frozenset({"AGREE"})
+# Acts whose content (a time, a plan, a condition) follows the trigger: words after it are not
+# their mode ("threatened military action if Iran gets close to a bomb" is a threat made now).
+PROMISES = frozenset({"AGREE", "THREATEN"})
 # Acts whose pair later talk of "de twee" or "het overleg" refers back to (not joint exercises).
 MEETINGS = frozenset({"CONSULT", "AGREE"})
 # Acts whose announcement on a condition of the target's behaviour is a threat to it.
@@ -224,7 +225,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
-        if local in (None, "expected") and conditional_sentence(sent, i):
+        if local in (None, "expected") and pat.type != "THREATEN" and conditional_sentence(sent, i):
+            # (a threat is conditional by nature: its condition does not make it hypothetical)
             local = "hypothetical"
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
