@@ -950,3 +950,25 @@ def test_events_a_call_for_restraint_is_a_demanded_de_escalation(text, lang):
 def test_events_a_threat_on_a_condition_is_made_and_its_act_is_hypothetical(text, lang):
     found = dyads(pipeline.extract(text, lang=lang, date="2022-08").events)
     assert ("THREATEN", "asserted", "ISR", "IRN") in found and ("ASSAULT", "hypothetical", "ISR", "IRN") in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Amerika laat Taiwan niet in de steek," zei Pelosi in het parlement.', ("SUPPORT", "asserted", "USA", "TWN")),
+    ("Tsai bedankte de Amerikaanse president Biden voor zijn steun.", ("SUPPORT", "asserted", "TWN", "USA")),
+    # the pressure "van Polen" stands in the next clause: no target
+    ("Hongarije stemde tegen, nadat de druk van Polen groot werd.", ("REJECT", "asserted", "HUN", None)),
+])
+def test_events_support_by_thanks_or_not_abandoning_and_yielding(text, expected):
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-08").events)
+    assert found == [expected], found
+
+
+def test_events_a_role_before_a_name_gives_every_later_mention_its_country():
+    text = ("China reageerde woedend op het bezoek van de Amerikaanse Huisvoorzitter Nancy Pelosi aan Taiwan. "
+            "Tsai bedankte Pelosi voor haar steun.")
+    assert typed(text, "SUPPORT", date="2022-08", last_sentence=True) == [("SUPPORT", "asserted", "TWN", "USA")]
+
+
+def test_events_giving_in_is_a_concession_admitting_is_not():
+    assert typed("Berlijn gaf zaterdag toe.", "CONCEDE", date="2022-02") == [("CONCEDE", "asserted", "DEU", None)]
+    assert typed("Berlijn gaf zaterdag toe dat het een fout had gemaakt.", "CONCEDE", date="2022-02") == []

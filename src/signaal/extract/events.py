@@ -192,6 +192,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
         if in_condition(sent, i):
             continue  # the condition is no event; its consequence is hypothetical
+        if pat.role == "intransitive" and _claim_cue(sent, i, end):
+            continue  # "gaf toe dat ...": an admission (the claim), not a concession
         if pat.role == "noun" and stopped(sent, i, end):
             continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
         if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
@@ -230,7 +232,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             local = "hypothetical"
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
-        mode = combine_mode(local, claim)
+        # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial
+        denial_is_idiom = claim is not None and claim.polarity == "denied" and _negated_idiom(sent, i, end)
+        mode = combine_mode(local, None if denial_is_idiom else claim)
         announced = _announcers(sent, i, pat.type, claim, claims)
         if announced:
             # "de EU, de VS en Groot-Brittannië kondigden sancties aan": each speaker's own act
@@ -258,6 +262,16 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
+
+
+def _claim_cue(sent: Sentence, i: int, end: int) -> bool:
+    """Whether the trigger's words are the cue of a claim of the sentence."""
+    forms = {t.lower_ for t in sent.toks[i:end]}
+    return any(c.cue and set(c.cue.lower().split()) <= forms for c in sent.claims)
+
+
+def _negated_idiom(sent: Sentence, i: int, end: int) -> bool:
+    return any(t.lower_ in lexicon.load(sent.lang, "negations.txt") for t in sent.toks[i:end])
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:

@@ -251,13 +251,18 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep"))
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))
              and not (at_home and not after_prep(sent, m, "target_prep"))]
-    # after the trigger, only up to the next verb: "een inval zal leiden tot een reactie van de VS"
-    verb = next((t.idx for t in sent.toks[end:] if t.pos_ in ("VERB", "AUX")), sent.end)
+    # after the trigger, only up to the next verb or clause break: "een inval zal leiden tot een
+    # reactie van de VS", "Berlijn gaf toe, nadat de druk van Oekraïne groot werd"
+    _, hi = clause_bounds(sent.toks, end - 1, sent.lang)
+    verb = next((t.idx for t in sent.toks[end:hi] if t.pos_ in ("VERB", "AUX")),
+                sent.toks[hi].idx if hi < len(sent.toks) else sent.end)
     after = [code(m) for m in cands if t_end <= m.evidence.start_char < verb]
     before = [code(m) for m in cands if sent.toks[lo].idx <= m.evidence.start_char < sent.toks[i].idx]
-    # inside a gapped trigger after a target preposition: "raketten op Israël afgevuurd"
-    inside = [code(m) for m in cands if sent.toks[i].idx < m.evidence.start_char < t_end
-              and after_prep(sent, m, "target_prep")]
+    # inside a gapped trigger after a target preposition ("raketten op Israël afgevuurd"), or as
+    # the object when the subject stands outside it ("Amerika laat Taiwan niet in de steek")
+    gap = [m for m in cands if sent.toks[i].idx < m.evidence.start_char < t_end]
+    subject_inside = source is None or any(code(m) == source for m in gap)
+    inside = [code(m) for m in gap if after_prep(sent, m, "target_prep") or not subject_inside]
     # the source's own coordination ("De EU, de VS en Canada sluiten ... uit") is never its target
     target = next((c for c in inside + after + before[1:] if c != source and c not in co_sources), None)
     if target is not None or not use_default:
