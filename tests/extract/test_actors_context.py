@@ -74,3 +74,17 @@ def test_actors_home_country_needs_a_repeated_state():
 ])
 def test_actors_metonyms_parties_and_un_agencies(text, surface, lang, country):
     assert country_of(text, surface, lang) == country
+
+
+def test_actors_a_capitalised_common_word_opening_a_sentence_is_no_person():
+    text = ("Israël meldt nieuwe raketaanvallen. Israël sluit de grens. "
+            "Militante groeperingen in de Gazastrook hebben honderden raketten op Israël afgevuurd.")
+    assert not [m for m in resolve(text) if m.evidence.text == "Militante"]
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("China reageerde woedend op het bezoek van de Amerikaanse Huisvoorzitter Nancy Pelosi. Pelosi sprak "
+     "met president Tsai.", "Pelosi", "USA"),
+])
+def test_actors_house_speaker_is_a_role(text, surface, country):
+    assert country_of(text, surface) == country

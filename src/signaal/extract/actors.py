@@ -41,6 +41,14 @@ from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.actors.v1"
 PERSON_LABELS = ("PER", "PERSON")
+
+
+def _capitalised_word(ent) -> bool:
+    """A one-word PER entity opening its sentence that the tagger reads as a common word
+    ("Militante groeperingen ..."): capitalised by position, not a name."""
+    tok = ent.doc[ent.start]
+    return len(ent) == 1 and tok.is_sent_start and ent.doc.has_annotation("POS") and \
+        tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV", "DET", "PRON", "ADP")
 # dependency labels (UD and ClearNLP) that put a noun outside speaker position
 _NON_SUBJECT_DEPS = {"obj", "dobj", "iobj", "pobj", "obl", "nmod", "nmod:poss", "dative"}
 _CONF = {"person": 0.95, "institution": 0.95, "igo": 0.95, "name": 0.95, "abbrev": 0.9,
@@ -78,8 +86,8 @@ class _Pass:
         self.dets = {fold(d) for d in self.f.determiners}
         self.topics = {fold(r["cue"]): r["ministry"] for r in lexicon.load(lang, "ministry_topics.tsv")}
         has_ner = doc.has_annotation("ENT_IOB")
-        self.per_ents = {e.start_char: e for e in doc.ents if e.label_ in PERSON_LABELS} \
-            if has_ner else {}
+        self.per_ents = {e.start_char: e for e in doc.ents if e.label_ in PERSON_LABELS
+                         and not _capitalised_word(e)} if has_ner else {}
         self.has_dep = doc.has_annotation("DEP")
         self.seen: list[_Seen] = []
         self.surnames: dict[str, Actor] = {}
