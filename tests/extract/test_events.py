@@ -972,3 +972,11 @@ def test_events_a_role_before_a_name_gives_every_later_mention_its_country():
 def test_events_giving_in_is_a_concession_admitting_is_not():
     assert typed("Berlijn gaf zaterdag toe.", "CONCEDE", date="2022-02") == [("CONCEDE", "asserted", "DEU", None)]
     assert typed("Berlijn gaf zaterdag toe dat het een fout had gemaakt.", "CONCEDE", date="2022-02") == []
+
+
+def test_events_a_speech_act_takes_its_own_object_before_the_claims_content():
+    text = ("US President Joe Biden said the ceasefire was a genuine opportunity. He thanked Egyptian President "
+            "Abdel Fattah al-Sisi for his role and said the United States would work with the United Nations "
+            "to deliver humanitarian aid to Gaza.")
+    found = typed(text, "SUPPORT", "en", date="2021-05", last_sentence=True)
+    assert ("SUPPORT", "asserted", "USA", "EGY") in found and not any(d[3] == "UN" for d in found), found

@@ -218,8 +218,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
                 # "beschuldigde het Westen ervan ...": aimed at a group, not at whom the content names
                 out.append((pat.type, local or "asserted", src, None, i, end, claim))
                 continue
-            tgt = claim_target(sent, claim, src) or target_for(sent, i, end, pat.type, src, story,
-                                                                use_default=False)
+            # the act's own object first ("He thanked Egyptian President al-Sisi ... and said ...")
+            tgt = target_for(sent, i, end, pat.type, src, story, use_default=False) or \
+                claim_target(sent, claim, src)
             judged = judged_thing(sent, claim) if tgt is None else None
             if judged is not None:
                 # "Moskou noemde die waarschuwing 'hysterie'": the judged thing is someone's act
