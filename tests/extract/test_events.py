@@ -980,3 +980,13 @@ def test_events_a_speech_act_takes_its_own_object_before_the_claims_content():
             "to deliver humanitarian aid to Gaza.")
     found = typed(text, "SUPPORT", "en", date="2021-05", last_sentence=True)
     assert ("SUPPORT", "asserted", "USA", "EGY") in found and not any(d[3] == "UN" for d in found), found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Harris beloofde dat de VS bij een Russische inval ongekende sancties zullen opleggen.", "nl"),
+    ("Harris said the United States will impose unprecedented sanctions in the event of a Russian invasion.", "en"),
+])
+def test_events_an_indefinite_act_after_a_condition_phrase_is_a_condition(text, lang):
+    found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
+    assert not any(d[0] == "ASSAULT" for d in found), found
+    assert [d[1] for d in found if d[0] == "SANCTION"] == ["hypothetical"], found

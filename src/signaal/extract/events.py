@@ -32,7 +32,7 @@ from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_age
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
-from .events_mode import (cancelled, combine_mode, conditional_sentence, future_dated, in_condition,
+from .events_mode import (cancelled, combine_mode, condition_noun, conditional_sentence, future_dated, in_condition,
                           local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_thing,
                             speech_types)
@@ -190,7 +190,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         t_start = sent.toks[i].idx
         if pat.role == "noun" and (not anchored(sent, i, end) or after_phrase(sent, i, "background")):
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
-        if in_condition(sent, i):
+        if in_condition(sent, i) or (pat.role == "noun" and condition_noun(sent, i)):
             continue  # the condition is no event; its consequence is hypothetical
         if pat.role == "intransitive" and _claim_cue(sent, i, end):
             continue  # "gaf toe dat ...": an admission (the claim), not a concession

@@ -70,11 +70,23 @@ def in_condition(sent: Sentence, i: int) -> bool:
     return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
 
 
+def condition_noun(sent: Sentence, i: int) -> bool:
+    """Whether noun trigger i is a condition phrase of a future clause ("de VS zullen bij een inval
+    sancties opleggen"): "bij een" (up to one adjective between) and a future auxiliary in the clause."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    ctx = context(sent.lang)
+    if not any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(lo, i - 5), i)
+               for p in ctx.get("condition_np", [])):
+        return False
+    return any_phrase(sent.toks, lo, hi, ctx.get("future_aux", []))
+
+
 def conditional_sentence(sent: Sentence, i: int) -> bool:
-    """Whether another clause of the sentence is a condition (the trigger is its consequence)."""
+    """Whether another clause of the sentence is a condition (the trigger is its consequence), or
+    its own clause has a condition phrase ("bij een inval")."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     return any(t.lower_ in words(sent.lang, "condition") for n, t in enumerate(sent.toks)
-               if not lo <= n < hi)
+               if not lo <= n < hi) or any(condition_noun(sent, n) for n in range(lo, hi) if n != i)
 
 
 def future_dated(sent: Sentence, article: Article, time_expressions: Sequence[TimeExpression]) -> bool:
