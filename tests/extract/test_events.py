@@ -990,3 +990,8 @@ def test_events_an_indefinite_act_after_a_condition_phrase_is_a_condition(text, 
     found = dyads(pipeline.extract(text, lang=lang, date="2022-02").events)
     assert not any(d[0] == "ASSAULT" for d in found), found
     assert [d[1] for d in found if d[0] == "SANCTION"] == ["hypothetical"], found
+
+
+def test_events_a_proposed_summit_between_two_is_their_demanded_meeting():
+    found = typed("De Franse president Macron stelt een top voor tussen Biden en Poetin.", "CONSULT", date="2022-02")
+    assert found == [("CONSULT", "demanded", "USA", "RUS")], found

@@ -230,10 +230,15 @@ def joint_exercise(sent: Sentence, i: int, end: int) -> bool:
 
 
 def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
-    """"overleg tussen X en Y" right after the trigger gives the dyad X → Y."""
-    if end >= len(sent.toks) or sent.toks[end].lower_ not in words(sent.lang, "between"):
+    """"overleg tussen X en Y" after the trigger gives the dyad X → Y (after a noun a particle or a
+    place may stand between, no verb: "stelt een top voor tussen Biden en Poetin"; after a verb the
+    pair is what its subject acts between: "Turkije bemiddelde dinsdag tussen ...")."""
+    reach = 3 if sent.toks[end - 1].pos_ == "NOUN" else 1
+    at = next((n for n in range(end, min(end + reach, len(sent.toks)))
+               if sent.toks[n].lower_ in words(sent.lang, "between")), None)
+    if at is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in sent.toks[end:at]):
         return None
-    after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[end].idx]
+    after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[at].idx]
     conj = _uniq(code(m) for m in conjuncts(sent, after))
     return (conj[0], conj[1]) if len(conj) >= 2 else None
 
