@@ -995,3 +995,12 @@ def test_events_an_indefinite_act_after_a_condition_phrase_is_a_condition(text, 
 def test_events_a_proposed_summit_between_two_is_their_demanded_meeting():
     found = typed("De Franse president Macron stelt een top voor tussen Biden en Poetin.", "CONSULT", date="2022-02")
     assert found == [("CONSULT", "demanded", "USA", "RUS")], found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland valt Oekraïne aan. Oekraïne vraagt om harde sancties tegen Rusland.", "nl"),
+    ("Russia attacks Ukraine. Ukraine asked for tough sanctions against Russia.", "en"),
+])
+def test_events_sanctions_asked_for_are_of_whoever_is_asked_not_the_asker(text, lang):
+    found = typed(text, "SANCTION", lang, date="2022-02", last_sentence=True)
+    assert found == [("SANCTION", "demanded", None, "RUS")], found

@@ -278,8 +278,8 @@ def _negated_idiom(sent: Sentence, i: int, end: int) -> bool:
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:
     """The claims whose speakers announce the act as their own: an ANNOUNCED type in the content
     with no actor before it there (the speakers of one content, when they are coordinated)."""
-    if etype not in ANNOUNCED or not in_content(claim, sent.toks[i].idx):
-        return []
+    if etype not in ANNOUNCED or not in_content(claim, sent.toks[i].idx) or claim.polarity == "demanded":
+        return []  # "Oekraïne vraagt om sancties": asked of others, not announced as one's own
     c = claim.content
     if any(c.start_char <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
         return []  # "zegt dat Rusland sancties ...": the content names its own actor

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from .. import lexicon
 from ..records import Claim, Mention
-from .events_lex import any_phrase, clause_bounds, words
+from .events_lex import any_phrase, clause_bounds, match_at, words
 
 if TYPE_CHECKING:
     from .events_story import Story
@@ -88,8 +88,20 @@ def conjuncts(sent: Sentence, ms: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _demand_before(sent: Sentence, lo: int, i: int) -> bool:
-    return any_phrase(sent.toks, lo, i, sent_ctx(sent.lang, "demand"))
+@lru_cache(maxsize=4)
+def _passive_helpers(lang: str) -> frozenset:
+    return frozenset(r["word"] for r in lexicon.load(lang, "function_words.tsv") if r["class"] == "pass")
+
+
+def _passive_between(sent: Sentence, m: Mention, d: int) -> bool:
+    """Whether a passive helper stands between the mention and token d ("Moskou is ... opgeroepen")."""
+    return any(t.lower_ in _passive_helpers(sent.lang) for t in sent.toks[sent.tok_at(m.evidence.end_char):d])
+
+
+def _demand_at(sent: Sentence, lo: int, i: int) -> Optional[int]:
+    """The first demand word ("eist", "roept ... op", "urged") in tokens [lo, i), if any."""
+    demand = sent_ctx(sent.lang, "demand")
+    return next((n for n in range(lo, i) if any(match_at(sent.toks, n, p) for p in demand)), None)
 
 
 def sent_ctx(lang: str, rule: str) -> list:
@@ -150,8 +162,12 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
     lo = _list_start(sent, clause_bounds(sent.toks, i, sent.lang)[0])
     c_lo, t_start = sent.toks[lo].idx, sent.toks[i].idx
     before = [m for m in sent.actors if c_lo <= m.evidence.start_char < t_start]
-    if len(before) >= 2 and _demand_before(sent, sent.tok_at(before[0].evidence.end_char), i):
-        return [code(before[-1])], None
+    d = _demand_at(sent, sent.tok_at(before[0].evidence.end_char), i) if before else None
+    if d is not None and (len(before) >= 2 or not _passive_between(sent, before[0], d)):
+        # "de VS roepen Rusland op ... terug te trekken" ("dat de VS Rusland hebben opgeroepen"):
+        # the one asked acts; "Oekraïne vraagt om sancties": no one asked is named ("Moskou is
+        # opgeroepen ..." is asked itself)
+        return ([code(before[-1])] if len(before) >= 2 else []), None
     adjacent = before[-1] if before and sent.tok_at(before[-1].evidence.end_char) == i else None
     located = next((m for m in before if _located_subject(sent, lo, m)), None)
     before = [m for m in before if not after_prep(sent, m)]

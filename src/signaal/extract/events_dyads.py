@@ -73,6 +73,9 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         return [story.last_pair]
     # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
     # a force used by no one named: the one who last used or massed it
+    if mode == "demanded" and etype in ANNOUNCED:
+        # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed
+        return [(None, named or target_for(sent, i, end, etype, None, story))]
     src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
         story.aggressor if etype in FORCE else None) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
