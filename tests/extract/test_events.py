@@ -1004,3 +1004,16 @@ def test_events_a_proposed_summit_between_two_is_their_demanded_meeting():
 def test_events_sanctions_asked_for_are_of_whoever_is_asked_not_the_asker(text, lang):
     found = typed(text, "SANCTION", lang, date="2022-02", last_sentence=True)
     assert found == [("SANCTION", "demanded", None, "RUS")], found
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Vorig voorjaar trok Rusland ook troepen samen bij de grens.", 1),
+    ("Rusland samentrok vorig jaar troepen bij de grens.", 1),
+    ("Oekraïne houdt zelf ook oefeningen.", 1),
+    ("De Russische troepen in Belarus blijven langer dan gepland.", 1),
+    ("De NAVO activeert haar verdedigingsplannen voor de oostelijke bondgenoten.", 1),
+    ("Hoeveel militairen daar precies staan, blijft onduidelijk.", 0),
+    ("Hoeveel Russische militairen er blijven, zei de minister niet.", 0),
+])
+def test_events_build_ups_that_stay_are_held_or_activated(text, n):
+    assert len(typed(text, "MOBILIZE", date="2022-02")) == n, dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
