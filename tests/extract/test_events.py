@@ -1017,3 +1017,21 @@ def test_events_sanctions_asked_for_are_of_whoever_is_asked_not_the_asker(text, 
 ])
 def test_events_build_ups_that_stay_are_held_or_activated(text, n):
     assert len(typed(text, "MOBILIZE", date="2022-02")) == n, dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran on Thursday carried out the first known execution of a protester.", ("ASSAULT", "asserted", "IRN", "IRN")),
+    ("Iran executed a protester. Iranian officials deny that security forces have used live ammunition "
+     "against demonstrators.", ("ASSAULT", "denied", "IRN", "IRN")),
+    ("Georgian police fired tear gas and water cannon at demonstrators.", ("COERCE", "asserted", "GEO", "GEO")),
+    ("Georgia applied for EU membership in March last year.", ("REQUEST", "asserted", "GEO", "EU")),
+])
+def test_events_en_executions_force_on_crowds_and_applications(text, expected):
+    found = dyads(pipeline.extract(text, lang="en", date="2022-12").events)
+    assert expected in found, found
+
+
+def test_events_en_what_a_reaction_is_about_is_no_new_event():
+    found = dyads(pipeline.extract("Germany summoned Iran's ambassador over the execution.", lang="en",
+                                   date="2022-12").events)
+    assert not any(d[0] == "ASSAULT" for d in found), found
