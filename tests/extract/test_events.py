@@ -1035,3 +1035,9 @@ def test_events_en_what_a_reaction_is_about_is_no_new_event():
     found = dyads(pipeline.extract("Germany summoned Iran's ambassador over the execution.", lang="en",
                                    date="2022-12").events)
     assert not any(d[0] == "ASSAULT" for d in found), found
+
+
+def test_events_acting_together_if_the_other_moves_is_a_threat_made_now():
+    text = "Scholz zei dat de VS en Duitsland samen zullen optreden als Rusland de grens overschrijdt."
+    found = typed(text, "THREATEN", date="2022-02")
+    assert sorted(found) == [("THREATEN", "asserted", "DEU", "RUS"), ("THREATEN", "asserted", "USA", "RUS")], found

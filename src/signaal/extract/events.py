@@ -236,6 +236,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
         # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial
         denial_is_idiom = claim is not None and claim.polarity == "denied" and _negated_idiom(sent, i, end)
         mode = combine_mode(local, None if denial_is_idiom else claim)
+        if pat.type == "THREATEN" and mode == "expected":
+            mode = "asserted"  # a threat of what will come is made now
         announced = _announcers(sent, i, pat.type, claim, claims)
         if announced:
             # "de EU, de VS en Groot-Brittannië kondigden sancties aan": each speaker's own act
