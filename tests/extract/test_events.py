@@ -1041,3 +1041,13 @@ def test_events_acting_together_if_the_other_moves_is_a_threat_made_now():
     text = "Scholz zei dat de VS en Duitsland samen zullen optreden als Rusland de grens overschrijdt."
     found = typed(text, "THREATEN", date="2022-02")
     assert sorted(found) == [("THREATEN", "asserted", "DEU", "RUS"), ("THREATEN", "asserted", "USA", "RUS")], found
+
+
+@pytest.mark.parametrize("text", [
+    "In Berlijn praatten adviseurs van Rusland, Oekraïne, Duitsland en Frankrijk ruim negen uur over het conflict.",
+    "In Parijs spraken adviseurs van de leiders van Rusland, Oekraïne, Duitsland en Frankrijk acht uur met elkaar.",
+])
+def test_events_representatives_of_a_list_meet_for_it_and_the_venue_is_no_party(text):
+    found = typed(text, "CONSULT", date="2022-02")
+    assert ("CONSULT", "asserted", "RUS", "UKR") in found and not any(d[2] in ("DEU", "FRA") and d[3] == "RUS"
+                                                                     for d in found), found

@@ -168,7 +168,9 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
         # the one asked acts; "Oekraïne vraagt om sancties": no one asked is named ("Moskou is
         # opgeroepen ..." is asked itself)
         return ([code(before[-1])] if len(before) >= 2 else []), None
-    adjacent = before[-1] if before and sent.tok_at(before[-1].evidence.end_char) == i else None
+    # ("In Berlijn praatten ...": a place is no attacker)
+    adjacent = before[-1] if before and sent.tok_at(before[-1].evidence.end_char) == i and \
+        not after_prep(sent, before[-1], "venue_prep") else None
     located = next((m for m in before if _located_subject(sent, lo, m)), None)
     before = [m for m in before if not after_prep(sent, m)]
     if not before and located is not None:
@@ -211,13 +213,21 @@ def _list_start(sent: Sentence, lo: int) -> int:
 
 
 def inverted_subject(sent: Sentence, end: int, etype: str) -> tuple[list[str], Optional[str]]:
-    """A coordination right after a symmetric verb trigger is its subject ("praten X en Y")."""
+    """A coordination right after a symmetric verb trigger is its subject ("praten X en Y"), also
+    when their representatives are named first ("praatten adviseurs van (de leiders van) X, Y ...")."""
     if end >= len(sent.toks) or type_info().get(etype, {}).get("symmetric") != "yes":
         return [], None
-    det = words(sent.lang, "determiner")
+    det, of = words(sent.lang, "determiner"), words(sent.lang, "agent_of")
     n = end
     while n < len(sent.toks) and sent.toks[n].lower_ in det:
         n += 1
+    # "adviseurs van de leiders van": people standing for the states that follow
+    k = n
+    while k + 1 < len(sent.toks) and k - n < 6 and sent.toks[k].pos_ == "NOUN" and sent.toks[k + 1].lower_ in of:
+        k += 2
+        while k < len(sent.toks) and sent.toks[k].lower_ in det:
+            k += 1
+    n = k if k > n else n
     if n >= len(sent.toks):
         return [], None
     after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[n].idx]
