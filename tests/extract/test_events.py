@@ -1051,3 +1051,12 @@ def test_events_representatives_of_a_list_meet_for_it_and_the_venue_is_no_party(
     found = typed(text, "CONSULT", date="2022-02")
     assert ("CONSULT", "asserted", "RUS", "UKR") in found and not any(d[2] in ("DEU", "FRA") and d[3] == "RUS"
                                                                      for d in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Volgens Macron verzekerde Poetin hem dat de Russische militairen het land verlaten.", ("AGREE", "RUS")),
+    ("Donderdag overleggen Rusland en de andere OVSE-landen in Wenen.", ("CONSULT", "RUS")),
+])
+def test_events_after_a_fronted_phrase_the_subject_follows_the_verb(text, expected):
+    found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-02").events) if d[0] == expected[0]]
+    assert found and found[0][2] == expected[1], found

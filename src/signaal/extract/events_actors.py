@@ -237,6 +237,19 @@ def inverted_subject(sent: Sentence, end: int, etype: str) -> tuple[list[str], O
     return (conj[:1], conj[1]) if len(conj) >= 2 else ([], None)
 
 
+def verb_subject(sent: Sentence, i: int, end: int) -> list[str]:
+    """The actor right after a one-word finite verb trigger (Dutch V2 after a fronted phrase:
+    "Volgens Macron verzekerde Poetin hem ..."), when no preposition governs it."""
+    if end != i + 1 or sent.toks[i].pos_ not in ("VERB", "AUX") or end >= len(sent.toks):
+        return []
+    det = words(sent.lang, "determiner")
+    n = end
+    while n < len(sent.toks) and sent.toks[n].lower_ in det:
+        n += 1
+    m = next((m for m in sent.actors if n < len(sent.toks) and m.evidence.start_char == sent.toks[n].idx), None)
+    return [code(m)] if m is not None and code(m) else []
+
+
 def gapped_subject(sent: Sentence, i: int, end: int) -> list[str]:
     """The coordination standing inside a separable verb trigger ("lagen Duitsland en Italië
     dwars"), when no preposition governs it."""

@@ -10,7 +10,7 @@ from typing import Optional
 from ..records import Mention
 from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
                             government_speaker, inverted_subject, pair_named, reported_victim,
-                            sources_in_clause, symmetric, target_for, type_info)
+                            sources_in_clause, symmetric, target_for, type_info, verb_subject)
 from .events_filters import observed
 from .events_lex import any_phrase, clause_bounds, context, words
 from .events_story import Story
@@ -44,6 +44,9 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if not sources:
         # "Lange tijd lagen Duitsland en Italië dwars": the subject inside a separable verb
         sources = gapped_subject(sent, i, end)
+    if not sources and sent.lang == "nl":
+        # "Volgens Macron verzekerde Poetin hem dat ...": after a fronted phrase the subject follows
+        sources = verb_subject(sent, i, end)
     if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
         first = first_subject(sent, i)
         sources = [first] if first else []
