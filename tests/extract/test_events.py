@@ -1060,3 +1060,10 @@ def test_events_representatives_of_a_list_meet_for_it_and_the_venue_is_no_party(
 def test_events_after_a_fronted_phrase_the_subject_follows_the_verb(text, expected):
     found = [d for d in dyads(pipeline.extract(text, lang="nl", date="2022-02").events) if d[0] == expected[0]]
     assert found and found[0][2] == expected[1], found
+
+
+def test_events_an_attack_with_no_other_side_faces_where_the_story_places_forces():
+    # the VS and Ukraine are named equally often: no counterpart; the troops stand "rond Oekraïne"
+    text = "De VS en Rusland praten. Washington en Kiev zijn bezorgd over de troepen rond Oekraïne. Rusland kan binnenvallen."
+    found = [d for d in dyads(run(text)) if d[0] == "ASSAULT"]
+    assert [(d[2], d[3]) for d in found] == [("RUS", "UKR")], found

@@ -316,11 +316,11 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         # "100.000 militairen bij de grens": the border is the story's other side's
         lo, hi = clause_bounds(sent.toks, i, sent.lang)
         border = any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "border"))
-        return story.opponent(source) if border else None
+        return story.opponent(source, force=True) if border else None
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
-        return story.opponent(source)
+        return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE"))
     return story.domestic(source)
 
 

@@ -6,10 +6,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..records import Article, Claim, Mention
 from .events_actors import code
+
+
+@lru_cache(maxsize=4)
+def _place_preps(lang: str) -> frozenset:
+    from .events_actors import sent_ctx
+    return frozenset(p[0] for rule in ("target_prep", "station_prep", "around") for p in sent_ctx(lang, rule)
+                     if len(p) == 1)
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 16):pos].split()
+    return words[-1].lower() if words else ""
 
 
 @dataclass
@@ -49,10 +62,19 @@ class Story:
     def counterpart(self, source: Optional[str]) -> Optional[str]:
         return counterpart(source, self.mentions, self.article)
 
-    def opponent(self, source: Optional[str]) -> Optional[str]:
-        """The state ``source`` last attacked or massed forces against, else its counterpart:
-        in a story about Washington and Moscow, Moscow's feared invasion is still of Ukraine."""
-        return self.aimed.get(source) or self.counterpart(source)
+    def opponent(self, source: Optional[str], force: bool = False) -> Optional[str]:
+        """The state ``source`` last attacked or massed forces against, else its counterpart; for
+        force with neither, the state the story places forces at ("aan de grens met", "rond",
+        "in Oekraïne"): in a story about Washington and Moscow, Moscow's feared invasion is still
+        of Ukraine."""
+        return self.aimed.get(source) or self.counterpart(source) or (self.theatre(source) if force else None)
+
+    def theatre(self, source: Optional[str]) -> Optional[str]:
+        """The state most often named right after a place or target preposition, other than
+        ``source`` (a clear majority only)."""
+        preps = _place_preps(self.article.lang or "nl")
+        return _majority(Counter(code(m) for m in self.mentions if code(m) not in (None, source)
+                                 and _word_before(self.article.text, m.evidence.start_char) in preps))
 
 
 def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Article) -> Optional[str]:
@@ -60,10 +82,13 @@ def counterpart(source: Optional[str], mentions: Sequence[Mention], article: Art
     counts = Counter(code(m) for m in mentions
                      if code(m) and code(m) != source and m.actor.kind in ("state", "government", "military")
                      and article.is_content(m.evidence.start_char, m.evidence.end_char))
-    if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2) + [(None, 0)]
-    return best if n > rest[0][1] else None
+    return _majority(counts)
+
+
+def _majority(counts: Counter) -> Optional[str]:
+    """The most frequent key when it beats the runner-up (None for an empty count or a tie)."""
+    (best, n), (_, second) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
+    return best if n > second else None
 
 
 def speaker_code(claim: Optional[Claim], mentions: Sequence[Mention], article: Article,
