@@ -1067,3 +1067,13 @@ def test_events_an_attack_with_no_other_side_faces_where_the_story_places_forces
     text = "De VS en Rusland praten. Washington en Kiev zijn bezorgd over de troepen rond Oekraïne. Rusland kan binnenvallen."
     found = [d for d in dyads(run(text)) if d[0] == "ASSAULT"]
     assert [(d[2], d[3]) for d in found] == [("RUS", "UKR")], found
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Premier Rutte noemde de blokkades van de boeren in Nederland 'volstrekt onacceptabel'.", "ACCUSE"),
+    ("Sherman noemde de Russische eisen 'onacceptabel'.", "REJECT"),
+])
+def test_events_an_act_called_unacceptable_is_condemned_a_demand_rejected(text, etype):
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert any(d[0] == etype for d in found) and not any(d[0] == ({"ACCUSE", "REJECT"} - {etype}).pop()
+                                                         for d in found), found

@@ -14,8 +14,12 @@ from typing import Optional
 
 from ..records import Claim
 from .events_actors import Sentence, code, sent_ctx, type_info
-from .events_story import Story
 from .events_lex import SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, speech_acts, words
+from .events_story import Story
+
+
+# Acts (as judged nouns) whose rejection as unacceptable is a condemnation.
+CONDEMNABLE = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "SANCTION", "THREATEN"})
 
 
 @lru_cache(maxsize=8)
@@ -147,9 +151,12 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         group = group or (target is None and _names_group(sent, claim, lo, hi))
         if act.needs == "target" and target is None and not group:
             continue  # a weak reading needs the other side in the content
+        judged = judged_thing(sent, claim)
+        # "noemde de blokkades onacceptabel": an act judged unacceptable is condemned, a demand rejected
+        etype = "ACCUSE" if act.type == "REJECT" and judged in CONDEMNABLE else act.type
         if target is None and not group:
-            target = fallback_target(story, source, act.type, judged_thing(sent, claim))
-        out.append((act.type, act.mode or "asserted", source, target, hit[0], hit[1]))
+            target = fallback_target(story, source, etype, judged)
+        out.append((etype, act.mode or "asserted", source, target, hit[0], hit[1]))
         break  # one act per claim: the table lists the specific readings first
     if not out and claim.polarity == "demanded" and not has_action:
         # deontic cues ("moet") stand inside the content, so the whole sentence is searched
