@@ -1077,3 +1077,13 @@ def test_events_an_act_called_unacceptable_is_condemned_a_demand_rejected(text, 
     found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
     assert any(d[0] == etype for d in found) and not any(d[0] == ({"ACCUSE", "REJECT"} - {etype}).pop()
                                                          for d in found), found
+
+
+def test_events_as_long_as_is_a_condition_and_a_promise_on_it_is_still_made():
+    found = dyads(pipeline.extract("Zolang Rusland over terugtrekking praat, blijven de sancties uit.", lang="nl",
+                                   date="2022-02").events)
+    assert not any(d[0] in ("RETREAT", "CONSULT") for d in found), found
+    promise = dyads(pipeline.extract("Volgens Franse diplomaten heeft Macron van Poetin de toezegging gekregen dat "
+                                     "Rusland geen nieuwe militaire initiatieven neemt zolang de gesprekken lopen.",
+                                     lang="nl", date="2022-02").events)
+    assert [d[1] for d in promise if d[0] == "AGREE"] == ["asserted"], promise

@@ -228,8 +228,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, futur
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
-        if local in (None, "expected") and pat.type != "THREATEN" and conditional_sentence(sent, i):
-            # (a threat is conditional by nature: its condition does not make it hypothetical)
+        if local in (None, "expected") and pat.type not in PROMISES and conditional_sentence(sent, i):
+            # (a threat or promise is conditional by nature: its condition does not make it hypothetical)
             local = "hypothetical"
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
