@@ -129,7 +129,8 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         if not sent.toks:
             continue
         future = future_dated(sent, article, time_expressions)
-        found = _trigger_events(sent, claims, story, future) + _speech_events(sent, story)
+        triggers = find_triggers(sent.toks, sent.lang)
+        found = _trigger_events(sent, claims, story, triggers, future) + _speech_events(sent, story, triggers)
         sent_events = _dedupe(article, sent, found, time_expressions)
         sent_events += _co_target_events(article, sent, sent_events)
         if not sent_events:
@@ -180,11 +181,11 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     story.prev_subject = code(in_sent[0]) if in_sent else None
 
 
-def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, future: bool = False) -> list[tuple]:
+def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, triggers: list,
+                    future: bool = False) -> list[tuple]:
     """(type, mode, source, target, tok_start, tok_end, claim) for each trigger of the sentence."""
     out = []
     speech = speech_types(sent.lang)
-    triggers = find_triggers(sent.toks, sent.lang)
     joint = any(p.type == "COOPERATE" for _, _, p in triggers)
     for i, end, pat in triggers:
         t_start = sent.toks[i].idx
@@ -289,9 +290,9 @@ def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Clai
             and (x.content.start_char, x.content.end_char) == (c.start_char, c.end_char)]
 
 
-def _speech_events(sent: Sentence, story: Story) -> list[tuple]:
+def _speech_events(sent: Sentence, story: Story, triggers: list) -> list[tuple]:
     out = []
-    actions = [i for i, _, _ in find_triggers(sent.toks, sent.lang)]
+    actions = [i for i, _, _ in triggers]
     for claim in sent.claims:
         c = claim.content
         has_action = any(c is None or c.start_char <= sent.toks[i].idx < c.end_char for i in actions)
