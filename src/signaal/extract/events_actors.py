@@ -18,12 +18,12 @@ one in the clause, else the type's default (the story's counterpart, or the sour
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .. import lexicon
 from ..records import Claim, Mention
-from .events_lex import any_phrase, clause_bounds, match_at, words
+from .events_lex import any_phrase, clause_bounds, match_at, sentence_forms, words
 
 if TYPE_CHECKING:
     from .events_story import Story
@@ -64,6 +64,11 @@ class Sentence:
     actors: list  # mentions that can be event arguments (not speakers, not passive agents)
     speakers: list
     claims: list = field(default_factory=list)
+
+    @cached_property
+    def forms(self) -> frozenset:
+        """Every lowercase form and lemma of the sentence (to skip cues that cannot match)."""
+        return sentence_forms(self.toks)
 
     def tok_at(self, char: int) -> int:
         """Index of the token holding character ``char`` (or the next one)."""

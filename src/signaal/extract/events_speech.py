@@ -14,7 +14,8 @@ from typing import Optional
 
 from ..records import Claim
 from .events_actors import Sentence, code, sent_ctx, type_info
-from .events_lex import SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, speech_acts, words
+from .events_lex import (SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, possible, speech_acts,
+                         words)
 from .events_story import Story
 
 
@@ -40,6 +41,8 @@ def _content_range(sent: Sentence, claim: Claim) -> tuple[int, int]:
 
 def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int) -> Optional[tuple[int, int]]:
     """Where the act's cue stands in the sentence outside the content (the attribution part)."""
+    if not possible(act.cue, sent.forms):
+        return None  # a word of the cue is nowhere in the sentence
     for n in range(len(sent.toks)):
         if lo <= n < hi:
             continue
