@@ -1087,3 +1087,14 @@ def test_events_as_long_as_is_a_condition_and_a_promise_on_it_is_still_made():
                                      "Rusland geen nieuwe militaire initiatieven neemt zolang de gesprekken lopen.",
                                      lang="nl", date="2022-02").events)
     assert [d[1] for d in promise if d[0] == "AGREE"] == ["asserted"], promise
+
+
+@pytest.mark.parametrize("last,mode", [
+    ("Scholz noemde het een goed teken dat er troepen worden teruggetrokken.", "asserted"),
+    ("\u201eWe zien geen tekenen van de-escalatie\u201d, zei de Duitse minister Baerbock.", "denied"),
+])
+def test_events_a_withdrawal_by_no_one_named_is_the_aggressors(last, mode):
+    text = ("Rusland heeft 100.000 militairen bij de grens met Oekraïne verzameld. Duitsland en Oekraïne "
+            "praten met elkaar. " + last)
+    found = typed(text, "RETREAT", date="2022-02")
+    assert ("RETREAT", mode, "RUS", "UKR") in found, found

@@ -22,18 +22,13 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .. import lexicon
-from ..records import Claim, Mention
+from ..records import Mention
 from .events_lex import any_phrase, clause_bounds, match_at, sentence_forms, words
 
 if TYPE_CHECKING:
     from .events_story import Story
 
 IGOS = frozenset({"NATO", "EU", "UN", "OSCE", "CSTO", "IAEA", "G7", "AU", "ASEAN"})
-# Types a government reports about its own forces ("de oefeningen gaan door, zegt het ministerie");
-# an attack it speaks of is the other side's.
-OWN_FORCES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE"})
-# Types whose doer, when no one is named, is the other side of whoever suffers or reports them.
-HOSTILE = frozenset({"ASSAULT"})
 # Types whose place ("in Belarus", "naar de grens") is where forces go, not whom they face.
 STATIONING = frozenset({"MOBILIZE"})
 
@@ -327,37 +322,6 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
         return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE"))
     return story.domestic(source)
-
-
-def government_speaker(claim: Optional[Claim], sent: Sentence, i: int, etype: str) -> Optional[str]:
-    """A state's own speaker on actor-less content speaks about its own forces."""
-    if etype not in OWN_FORCES or claim is None or claim.content is None or not claim.source_actor \
-            or claim.source_actor in IGOS:
-        return None
-    c = claim.content
-    if not (c.start_char <= sent.toks[i].idx < c.end_char):
-        return None
-    if any(c.start_char <= m.evidence.start_char < c.end_char for m in sent.actors):
-        return None
-    return claim.source_actor
-
-
-def reported_victim(sent: Sentence, i: int, etype: str, claim: Optional[Claim]) -> Optional[str]:
-    """Whom an attack with no named attacker hits: a country adjective a preposition places before
-    the trigger ("In de Israëlische kustplaats ... toen een raket insloeg"), else the state whose
-    speaker reports it ("volgens de Oekraïense autoriteiten ... bij raketaanvallen")."""
-    if etype not in HOSTILE:
-        return None
-    t_start = sent.toks[i].idx
-    placed = next((code(m) for m in sent.actors if m.evidence.start_char < t_start and after_prep(sent, m)
-                   and sent.toks[sent.tok_at(m.evidence.start_char)].pos_ == "ADJ"), None)
-    if placed is not None:
-        return placed
-    # only a report: what a state announces or denies is its own side's act
-    if claim is None or claim.polarity != "asserted" or not claim.source_actor or claim.source_actor in IGOS:
-        return None
-    c = claim.content
-    return claim.source_actor if c is not None and c.start_char <= t_start < c.end_char else None
 
 
 def co_targets(sent: Sentence, target: Optional[str], t_end: int) -> list[Optional[str]]:

@@ -9,10 +9,11 @@ from typing import Optional
 
 from ..records import Mention
 from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
-                            government_speaker, inverted_subject, pair_named, reported_victim,
-                            sources_in_clause, symmetric, target_for, type_info, verb_subject)
+                            inverted_subject, pair_named, sources_in_clause, symmetric, target_for, type_info,
+                            verb_subject)
 from .events_filters import observed
 from .events_lex import any_phrase, clause_bounds, context, words
+from .events_speech import government_speaker, reported_victim
 from .events_story import Story
 
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
@@ -30,9 +31,10 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
         return [story.last_pair]
     if observed(sent, i):
-        # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the one this
-        # type was last about, else the speaker's other side
-        src = story.type_source.get(etype) or story.counterpart(story.speaker(claim) if claim else None)
+        # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the story's
+        # aggressor (for a withdrawal), else the one this type was last about, else the speaker's other side
+        src = (story.aggressor if etype == "RETREAT" else None) or story.type_source.get(etype) or \
+            story.counterpart(story.speaker(claim) if claim else None)
         return [(src, target_for(sent, i, end, etype, src, story))]
     we = _first_person(sent, i, claim)
     if we is not None:
@@ -79,8 +81,9 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if mode == "demanded" and etype in ANNOUNCED:
         # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed
         return [(None, named or target_for(sent, i, end, etype, None, story))]
-    src = government_speaker(claim, sent, i, etype) or story.type_source.get(etype) or (
-        story.aggressor if etype in FORCE else None) or (
+    # a withdrawal by no one named is the aggressor's ("dat er troepen worden teruggetrokken")
+    src = government_speaker(claim, sent, i, etype) or (story.aggressor if etype == "RETREAT" else None) or \
+        story.type_source.get(etype) or (story.aggressor if etype in FORCE else None) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
     if named is not None and src in (named, None):
         # a context source may not be the very target the clause names ("een aanval op Oekraïne");

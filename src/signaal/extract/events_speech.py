@@ -13,12 +13,17 @@ from functools import lru_cache
 from typing import Optional
 
 from ..records import Claim
-from .events_actors import Sentence, code, sent_ctx, type_info
+from .events_actors import IGOS, Sentence, after_prep, code, sent_ctx, type_info
 from .events_lex import (SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, possible, speech_acts,
                          words)
 from .events_story import Story
 
 
+# Types a government reports about its own forces ("de oefeningen gaan door, zegt het ministerie");
+# an attack it speaks of is the other side's.
+OWN_FORCES = frozenset({"MOBILIZE", "RETREAT", "COOPERATE"})
+# Types whose doer, when no one is named, is the other side of whoever suffers or reports them.
+HOSTILE = frozenset({"ASSAULT"})
 # Acts (as judged nouns) whose rejection as unacceptable is a condemnation.
 CONDEMNABLE = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "SANCTION", "THREATEN"})
 
@@ -211,3 +216,34 @@ def _names_group(sent: Sentence, claim: Claim, lo: int, hi: int) -> bool:
 
 def _groups(lang: str) -> list:
     return sent_ctx(lang, "group")
+
+
+def government_speaker(claim: Optional[Claim], sent: Sentence, i: int, etype: str) -> Optional[str]:
+    """A state's own speaker on actor-less content speaks about its own forces."""
+    if etype not in OWN_FORCES or claim is None or claim.content is None or not claim.source_actor \
+            or claim.source_actor in IGOS or evaluating_cue(sent.lang, claim.cue):
+        return None  # (a judgement, "noemde het een goed teken dat ...", is about another's forces)
+    c = claim.content
+    if not (c.start_char <= sent.toks[i].idx < c.end_char):
+        return None
+    if any(c.start_char <= m.evidence.start_char < c.end_char for m in sent.actors):
+        return None
+    return claim.source_actor
+
+
+def reported_victim(sent: Sentence, i: int, etype: str, claim: Optional[Claim]) -> Optional[str]:
+    """Whom an attack with no named attacker hits: a country adjective a preposition places before
+    the trigger ("In de Israëlische kustplaats ... toen een raket insloeg"), else the state whose
+    speaker reports it ("volgens de Oekraïense autoriteiten ... bij raketaanvallen")."""
+    if etype not in HOSTILE:
+        return None
+    t_start = sent.toks[i].idx
+    placed = next((code(m) for m in sent.actors if m.evidence.start_char < t_start and after_prep(sent, m)
+                   and sent.toks[sent.tok_at(m.evidence.start_char)].pos_ == "ADJ"), None)
+    if placed is not None:
+        return placed
+    # only a report: what a state announces or denies is its own side's act
+    if claim is None or claim.polarity != "asserted" or not claim.source_actor or claim.source_actor in IGOS:
+        return None
+    c = claim.content
+    return claim.source_actor if c is not None and c.start_char <= t_start < c.end_char else None
