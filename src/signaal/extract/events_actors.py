@@ -320,7 +320,7 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
-        return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE"))
+        return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE")) or story.domestic(source)
     return story.domestic(source)
 
 
