@@ -1106,3 +1106,8 @@ def test_events_withdrawing_a_policy_is_a_concession_at_home_in_a_domestic_story
             "De organisatie wil dat het kabinet de landelijke stikstofkaart intrekt.")
     found = typed(text, "CONCEDE", date="2022-07", last_sentence=True)
     assert found == [("CONCEDE", "demanded", "NLD", "NLD")], dyads(pipeline.extract(text, lang="nl", date="2022-07").events)
+
+
+def test_events_homes_hit_reported_by_the_victim_are_the_other_sides_attack():
+    text = "Rusland en Oekraïne vechten al dagen. Oekraïne meldt dat ook woonwijken zijn geraakt."
+    assert typed(text, "ASSAULT", date="2022-02", last_sentence=True) == [("ASSAULT", "asserted", "RUS", "UKR")]
