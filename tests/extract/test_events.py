@@ -1111,3 +1111,14 @@ def test_events_withdrawing_a_policy_is_a_concession_at_home_in_a_domestic_story
 def test_events_homes_hit_reported_by_the_victim_are_the_other_sides_attack():
     text = "Rusland en Oekraïne vechten al dagen. Oekraïne meldt dat ook woonwijken zijn geraakt."
     assert typed(text, "ASSAULT", date="2022-02", last_sentence=True) == [("ASSAULT", "asserted", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oekraïne en de separatisten beschuldigen elkaar van de aanval.",
+     [("ACCUSE", "asserted", None, "UKR"), ("ACCUSE", "asserted", "UKR", None)]),
+    ("Rusland en Oekraïne beschuldigen elkaar van de aanval.",
+     [("ACCUSE", "asserted", "RUS", "UKR"), ("ACCUSE", "asserted", "UKR", "RUS")]),
+])
+def test_events_speakers_accusing_each_other(text, expected):
+    found = typed(text, "ACCUSE", date="2022-02")
+    assert sorted(found, key=str) == sorted(expected, key=str), found

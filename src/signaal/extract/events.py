@@ -27,8 +27,8 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise, sent_to,
-                            symmetric, target_for)
+from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise,
+                            reciprocal_pairs, sent_to, symmetric, target_for)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
@@ -211,6 +211,11 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             pat.type in speech and not in_content(claim, t_start)))
         if by_speaker:
             src = story.speaker(claim)
+            pair = reciprocal_pairs(sent, i)
+            if pair:
+                # "Oekraïne en de separatisten beschuldigen elkaar": each side the other's target
+                out.extend((pat.type, local or "asserted", a, b, i, end, claim) for a, b in pair)
+                continue
             if group_addressed(sent, claim, "own_people"):
                 # "It accused the opposition of ...": an act towards the speaker's own country
                 out.append((pat.type, local or "asserted", src, src, i, end, claim))

@@ -364,3 +364,24 @@ def pair_named(sent: Sentence, i: int) -> bool:
     if any(c_lo <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
         return False
     return any_phrase(sent.toks, lo, i, sent_ctx(sent.lang, "pair_ref"))
+
+
+def each_other(sources: list) -> list[tuple]:
+    """"Rusland en Oekraïne geven elkaar de schuld": each acts on the other ("Oekraïne en de
+    separatisten ...": the uncoded side has no code either way)."""
+    if len(sources) == 1:
+        return [(sources[0], None), (None, sources[0])]
+    return [(s, t) for s in sources for t in sources if s != t]
+
+
+def reciprocal_pairs(sent: Sentence, i: int) -> list[tuple]:
+    """The dyads of a speech act done to each other by its coordinated speakers ("beschuldigen
+    elkaar"), or [] when the clause is not reciprocal."""
+    if not reciprocal(sent, i):
+        return []
+    return each_other(list(dict.fromkeys(c for c in (code(m) for m in sent.speakers) if c)))
+
+
+def reciprocal(sent: Sentence, i: int) -> bool:
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "reciprocal"))

@@ -9,8 +9,8 @@ from typing import Optional
 
 from ..records import Mention
 from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
-                            inverted_subject, pair_named, sources_in_clause, symmetric, target_for, type_info,
-                            verb_subject)
+                            each_other, inverted_subject, pair_named, reciprocal, sources_in_clause, symmetric,
+                            target_for, type_info, verb_subject)
 from .events_filters import observed
 from .events_lex import any_phrase, clause_bounds, context, words
 from .events_speech import government_speaker, reported_victim
@@ -58,9 +58,8 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         sources = [place] if place else []
     if sym_target:
         return [(sources[0], sym_target)]
-    if len(sources) >= 2 and _reciprocal(sent, i):
-        # "Rusland en Oekraïne geven elkaar de schuld": each accuses the other
-        return [(s, t) for s in sources for t in sources if s != t]
+    if sources and reciprocal(sent, i):
+        return each_other(sources)
     if sources:
         return [(s, target_for(sent, i, end, etype, s, story, co_sources=sources)) for s in sources]
     group = story.type_group.get(etype, ())
@@ -101,11 +100,6 @@ def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
     if first is None or first.lower_ not in words(sent.lang, "first_plural"):
         return None
     return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
-
-
-def _reciprocal(sent: Sentence, i: int) -> bool:
-    lo, hi = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("reciprocal", []))
 
 
 def _venue(sent: Sentence, m: Mention) -> bool:

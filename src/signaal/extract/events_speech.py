@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..records import Claim
-from .events_actors import IGOS, Sentence, after_prep, code, sent_ctx, type_info
+from .events_actors import IGOS, Sentence, after_prep, code, reciprocal_pairs, sent_ctx, type_info
 from .events_lex import (SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, possible, speech_acts,
                          words)
 from .events_story import Story
@@ -159,6 +159,11 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         group = group or (target is None and _names_group(sent, claim, lo, hi))
         if act.needs == "target" and target is None and not group:
             continue  # a weak reading needs the other side in the content
+        pairs = reciprocal_pairs(sent, min(lo, len(sent.toks) - 1)) if act.type in ("ACCUSE", "THREATEN") else []
+        if pairs:
+            # "Oekraïne en de separatisten beschuldigen elkaar": each side the other's target
+            out.extend((act.type, act.mode or "asserted", a, b, hit[0], hit[1]) for a, b in pairs)
+            break
         judged = judged_thing(sent, claim)
         # "noemde de blokkades onacceptabel": an act judged unacceptable is condemned, a demand rejected
         etype = "ACCUSE" if act.type == "REJECT" and judged in CONDEMNABLE else act.type
