@@ -12,7 +12,7 @@ from .events_actors import (Sentence, after_prep, between_pair, code, first_subj
                             each_other, inverted_subject, pair_named, reciprocal, sources_in_clause, symmetric,
                             target_for, type_info, verb_subject)
 from .events_filters import observed
-from .events_lex import any_phrase, clause_bounds, context, words
+from .events_lex import clause_bounds, words
 from .events_speech import government_speaker, reported_victim
 from .events_story import Story
 
