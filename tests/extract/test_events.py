@@ -1122,3 +1122,10 @@ def test_events_homes_hit_reported_by_the_victim_are_the_other_sides_attack():
 def test_events_speakers_accusing_each_other(text, expected):
     found = typed(text, "ACCUSE", date="2022-02")
     assert sorted(found, key=str) == sorted(expected, key=str), found
+
+
+def test_events_a_price_made_clear_through_a_reported_speaker_is_a_threat():
+    text = ("De Amerikaanse onderminister Wendy Sherman sprak in Genève. Volgens haar hebben de Amerikanen "
+            "duidelijk gemaakt dat een inval zware kosten zal hebben voor Moskou.")
+    found = typed(text, "THREATEN", date="2022-01", last_sentence=True)
+    assert found == [("THREATEN", "asserted", "USA", "RUS")], found
