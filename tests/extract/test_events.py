@@ -853,10 +853,12 @@ CONTEXT_DYADS = [
 
     pytest.param("Honderdduizenden Polen gingen zondag de straat op om te demonstreren voor hun EU-lidmaatschap.",
                  "nl", "PROTEST", [("PROTEST", "asserted", "POL", "POL")], id="protest-for-is-no-target"),
-    pytest.param("Rusland heeft troepen bij de grens met Oekraïne verzameld. Blinken waarschuwde dat een "
-                 "Russische inval zal leiden tot een harde reactie van de VS.", "nl", "ASSAULT", [("ASSAULT", "expected", "RUS", "UKR")], id="target-before-verb-nl"),
-    pytest.param("Russia has massed troops at the border with Ukraine. Blinken warned that a Russian "
-                 "invasion would lead to a swift response from the United States.", "en", "ASSAULT", [("ASSAULT", "expected", "RUS", "UKR")], id="target-before-verb-en"),
+    pytest.param("Rusland heeft troepen bij de grens met Oekraïne verzameld. Een Russische aanval op de stad "
+                 "leidde tot een harde reactie van de VS.", "nl", "ASSAULT", [("ASSAULT", "asserted", "RUS", "UKR")],
+                 id="target-before-verb-nl"),
+    pytest.param("Russia has massed troops at the border with Ukraine. A Russian attack on the city led to a "
+                 "swift response from the United States.", "en", "ASSAULT", [("ASSAULT", "asserted", "RUS", "UKR")],
+                 id="target-before-verb-en"),
 ]
 
 
@@ -1129,3 +1131,11 @@ def test_events_a_price_made_clear_through_a_reported_speaker_is_a_threat():
             "duidelijk gemaakt dat een inval zware kosten zal hebben voor Moskou.")
     found = typed(text, "THREATEN", date="2022-01", last_sentence=True)
     assert found == [("THREATEN", "asserted", "USA", "RUS")], found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Blinken waarschuwde dat een Russische inval zal leiden tot een harde reactie van de VS.", "nl"),
+    ("Blinken warned that a Russian invasion would lead to a swift response from the United States.", "en"),
+])
+def test_events_an_act_whose_future_consequence_is_named_is_a_condition(text, lang):
+    assert typed(text, "ASSAULT", lang, date="2022-01") == []

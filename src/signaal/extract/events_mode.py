@@ -71,14 +71,18 @@ def in_condition(sent: Sentence, i: int) -> bool:
 
 
 def condition_noun(sent: Sentence, i: int) -> bool:
-    """Whether noun trigger i is a condition phrase of a future clause ("de VS zullen bij een inval
-    sancties opleggen"): "bij een" (up to one adjective between) and a future auxiliary in the clause."""
+    """Whether noun trigger i is a condition phrase of a future clause: after "bij een" ("de VS
+    zullen bij een inval sancties opleggen"), or an indefinite act whose future consequence the
+    clause names ("een inval zal leiden tot een harde reactie", "zware kosten zal hebben")."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     ctx = context(sent.lang)
-    if not any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(lo, i - 5), i)
-               for p in ctx.get("condition_np", [])):
+    if not any_phrase(sent.toks, lo, hi, ctx.get("future_aux", [])):
         return False
-    return any_phrase(sent.toks, lo, hi, ctx.get("future_aux", []))
+    if any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(lo, i - 5), i)
+           for p in ctx.get("condition_np", [])):
+        return True
+    indefinite = any(t.lower_ in words(sent.lang, "indefinite") for t in sent.toks[max(lo, i - 2):i])
+    return indefinite and any_phrase(sent.toks, i, hi, ctx.get("consequence", []))
 
 
 def conditional_sentence(sent: Sentence, i: int) -> bool:
