@@ -187,11 +187,13 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
     out = []
     speech = speech_types(sent.lang)
     joint = any(p.type == "COOPERATE" for _, _, p in triggers)
+    # "bij een inval", "een inval zal leiden tot ...": the sentence's condition words, found once
+    conditions = {n for n in range(len(sent.toks)) if condition_noun(sent, n)} if triggers else set()
     for i, end, pat in triggers:
         t_start = sent.toks[i].idx
         if pat.role == "noun" and (not anchored(sent, i, end) or after_phrase(sent, i, "background")):
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
-        if in_condition(sent, i) or (pat.role == "noun" and condition_noun(sent, i)):
+        if in_condition(sent, i) or (pat.role == "noun" and i in conditions):
             continue  # the condition is no event; its consequence is hypothetical
         if pat.role == "intransitive" and _claim_cue(sent, i, end):
             continue  # "gaf toe dat ...": an admission (the claim), not a concession
@@ -234,7 +236,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)
             out.append((pat.type, local or "asserted", src, tgt, i, end, claim))
             continue
-        if local in (None, "expected") and pat.type not in PROMISES and conditional_sentence(sent, i):
+        if local in (None, "expected") and pat.type not in PROMISES and conditional_sentence(sent, i, conditions):
             # (a threat or promise is conditional by nature: its condition does not make it hypothetical)
             local = "hypothetical"
         if local is None and future and not past_clause(sent, i):

@@ -8,7 +8,7 @@ the article (a present tense that is a plan).
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from ..records import Article, Claim, TimeExpression
 from .events_actors import Sentence, code
@@ -76,21 +76,22 @@ def condition_noun(sent: Sentence, i: int) -> bool:
     clause names ("een inval zal leiden tot een harde reactie", "zware kosten zal hebben")."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     ctx = context(sent.lang)
-    if not any_phrase(sent.toks, lo, hi, ctx.get("future_aux", [])):
-        return False
-    if any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(lo, i - 5), i)
-           for p in ctx.get("condition_np", [])):
-        return True
+    # the cheap tests near the word first: most words have neither phrase before them
+    after_np = any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(lo, i - 5), i)
+                   for p in ctx.get("condition_np", []))
     indefinite = any(t.lower_ in words(sent.lang, "indefinite") for t in sent.toks[max(lo, i - 2):i])
-    return indefinite and any_phrase(sent.toks, i, hi, ctx.get("consequence", []))
+    if not (after_np or indefinite) or not any_phrase(sent.toks, lo, hi, ctx.get("future_aux", [])):
+        return False
+    return after_np or any_phrase(sent.toks, i, hi, ctx.get("consequence", []))
 
 
-def conditional_sentence(sent: Sentence, i: int) -> bool:
+def conditional_sentence(sent: Sentence, i: int, conditions: Collection[int] = ()) -> bool:
     """Whether another clause of the sentence is a condition (the trigger is its consequence), or
-    its own clause has a condition phrase ("bij een inval")."""
+    its own clause holds another condition phrase (``conditions``: the sentence's tokens that
+    ``condition_noun`` accepts, "bij een inval")."""
     lo, hi = clause_bounds(sent.toks, i, sent.lang)
     return any(t.lower_ in words(sent.lang, "condition") for n, t in enumerate(sent.toks)
-               if not lo <= n < hi) or any(condition_noun(sent, n) for n in range(lo, hi) if n != i)
+               if not lo <= n < hi) or any(lo <= n < hi and n != i for n in conditions)
 
 
 def future_dated(sent: Sentence, article: Article, time_expressions: Sequence[TimeExpression]) -> bool:
