@@ -27,6 +27,7 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
+from . import claims_lex
 from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise,
                             reciprocal_pairs, sent_to, symmetric, target_for)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
@@ -282,7 +283,7 @@ def _claim_cue(sent: Sentence, i: int, end: int) -> bool:
 
 
 def _negated_idiom(sent: Sentence, i: int, end: int) -> bool:
-    return any(t.lower_ in lexicon.load(sent.lang, "negations.txt") for t in sent.toks[i:end])
+    return any(t.lower_ in claims_lex.get(sent.lang).negations for t in sent.toks[i:end])
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:

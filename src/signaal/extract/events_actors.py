@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from .. import lexicon
 from ..records import Mention
+from . import claims_lex
 from .events_lex import any_phrase, clause_bounds, match_at, sentence_forms, words
 
 if TYPE_CHECKING:
@@ -88,14 +89,10 @@ def conjuncts(sent: Sentence, ms: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _passive_helpers(lang: str) -> frozenset:
-    return frozenset(r["word"] for r in lexicon.load(lang, "function_words.tsv") if r["class"] == "pass")
-
-
 def _passive_between(sent: Sentence, m: Mention, d: int) -> bool:
     """Whether a passive helper stands between the mention and token d ("Moskou is ... opgeroepen")."""
-    return any(t.lower_ in _passive_helpers(sent.lang) for t in sent.toks[sent.tok_at(m.evidence.end_char):d])
+    lex = claims_lex.get(sent.lang)
+    return any(lex.is_(t.lower_, "pass") for t in sent.toks[sent.tok_at(m.evidence.end_char):d])
 
 
 def _demand_at(sent: Sentence, lo: int, i: int) -> Optional[int]:

@@ -10,12 +10,11 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..records import Article, Claim, Mention
-from .events_actors import code
+from .events_actors import code, sent_ctx
 
 
 @lru_cache(maxsize=4)
 def _place_preps(lang: str) -> frozenset:
-    from .events_actors import sent_ctx
     return frozenset(p[0] for rule in ("target_prep", "station_prep", "around") for p in sent_ctx(lang, rule)
                      if len(p) == 1)
 
