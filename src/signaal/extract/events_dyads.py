@@ -75,12 +75,12 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if symmetric(etype) and story.last_pair and not sent.actors:
         # "De volgende ronde van het overleg staat gepland voor maart": the last pair that met
         return [story.last_pair]
-    # the source this type last had ("geen tekenen van de-escalatie": the one who would de-escalate)
-    # a force used by no one named: the one who last used or massed it
     if mode == "demanded" and etype in ANNOUNCED:
         # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed
         return [(None, named or target_for(sent, i, end, etype, None, story))]
-    # a withdrawal by no one named is the aggressor's ("dat er troepen worden teruggetrokken")
+    # from context: a withdrawal by no one named is the aggressor's ("dat er troepen worden
+    # teruggetrokken"); else the source this type last had; a force used by no one named is the
+    # one who last used or massed it; else the last source or actor
     src = government_speaker(claim, sent, i, etype) or (story.aggressor if etype == "RETREAT" else None) or \
         story.type_source.get(etype) or (story.aggressor if etype in FORCE else None) or (
         story.last_source if story.source_age < DISCOURSE_REACH else None) or story.last_actor
