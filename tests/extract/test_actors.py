@@ -188,6 +188,16 @@ def test_actors_unknown_minister_portfolio():
     assert (m.actor.name, m.actor.role) == ("Jansen", "foreign minister")
 
 
+@pytest.mark.parametrize("day,actor_id,country", [
+    (date(2021, 5, 11), "stef-blok", "NLD"),  # the foreign minister then; "Blok" alone is no form
+    (date(2022, 6, 1), "person:blok", None),  # no foreign minister Blok then: an unknown person
+])
+def test_actors_role_and_surname_name_the_holder(day, actor_id, country):
+    m = _by_text(_mentions("Minister Blok van Buitenlandse Zaken veroordeelt de aanvallen.", day=day))[
+        "Minister Blok van Buitenlandse Zaken"]
+    assert (m.actor.id, m.actor.country) == (actor_id, country)
+
+
 @pytest.mark.parametrize("day,country,role", [
     (date(2022, 2, 15), "NATO", "secretary-general"),
     (date(2024, 9, 30), "NATO", "secretary-general"),

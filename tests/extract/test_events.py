@@ -1139,3 +1139,13 @@ def test_events_a_price_made_clear_through_a_reported_speaker_is_a_threat():
 ])
 def test_events_an_act_whose_future_consequence_is_named_is_a_condition(text, lang):
     assert typed(text, "ASSAULT", lang, date="2022-01") == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Hamas heeft raketten op Israël afgevuurd. Minister Blok veroordeelt de raketaanvallen op Israël.",
+     "nl", [("ACCUSE", "asserted", "NLD", "PSE")]),
+    ("North Korea fired missiles at South Korea. Japan condemned the attacks on South Korea.",
+     "en", [("ACCUSE", "asserted", "JPN", "PRK")]),
+])
+def test_events_a_condemned_attack_on_a_named_victim_accuses_its_attacker(text, lang, expected):
+    assert typed(text, "ACCUSE", lang, date="2021-05", last_sentence=True) == expected

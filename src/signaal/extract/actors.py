@@ -227,8 +227,11 @@ class _Pass:
         ends = [w + 1 for w in words]
         end = next((e for e in ends if self.portfolio(role, e)[1] > e), ends[-1])
         name = self.text[self.ps[k].start:self.ps[end - 1].end]
-        last = fold(self.ps[end - 1].text)
+        last, end_name = fold(self.ps[end - 1].text), end
         role, end = self.portfolio(role, end)
+        known = None if org is not None or end_name - k > 1 else self.reg.role_surname(name, role["role"], self.day)
+        if known is not None:
+            return self.reg.person(known, self.day), end
         org = org or self.bracketed_org(end) or self.context_state(self.ps[k].start)
         actor = self.unknown_person(name, org, role)
         self.surnames[last] = actor

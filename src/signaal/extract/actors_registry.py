@@ -198,6 +198,13 @@ class Registry:
                 out.append(pid)
         return out
 
+    def role_surname(self, surname: str, role: str, day: Optional[Date]) -> Optional[str]:
+        """The one person holding ``role`` on ``day`` whose name ends in ``surname`` ("minister
+        Blok": a surname too common a word to be a form of its own is known after its role)."""
+        want = fold(surname)
+        found = [pid for pid in self.holders(None, role, day) if fold(self._people[pid][0].split()[-1]) == want]
+        return found[0] if len(found) == 1 else None
+
     def nationality(self, pid: str) -> Optional[str]:
         base = [r for r in self._people[pid][1] if not r.role]
         return base[0].country if base else None

@@ -35,8 +35,8 @@ from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
 from .events_mode import (cancelled, combine_mode, condition_noun, conditional_sentence, future_dated, in_condition,
                           local_mode, past_clause, target_in_condition)
-from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_thing,
-                            speech_types)
+from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
+                            judged_thing, speech_types)
 from .events_story import Story
 from .spans import evidence, sentences
 
@@ -173,6 +173,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
         if e.source_actor and e.target_actor and e.type in MEETINGS:
             story.last_pair = (e.source_actor, e.target_actor)
         if e.source_actor and e.target_actor and e.type in FORCE and e.confidence >= 0.8:
+            story.aimed.pop(e.source_actor, None)  # (insertion order = recency, for Story.attacker)
             story.aimed[e.source_actor] = e.target_actor
             story.aggressor = e.source_actor
     story.type_group.update(groups)
@@ -230,8 +231,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             # the act's own object first ("He thanked Egyptian President al-Sisi ... and said ...")
             tgt = target_for(sent, i, end, pat.type, src, story, use_default=False) or \
                 claim_target(sent, claim, src)
-            judged = judged_thing(sent, claim) if tgt is None else None
-            if judged is not None:
+            judged = judged_thing(sent, claim)
+            if tgt is not None:
+                tgt = judged_doer(sent, claim, story, src, tgt, judged)
+            elif judged is not None:
                 # "Moskou noemde die waarschuwing 'hysterie'": the judged thing is someone's act
                 tgt = fallback_target(story, src, pat.type, judged)
             tgt = tgt or target_for(sent, i, end, pat.type, src, story)

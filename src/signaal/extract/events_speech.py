@@ -90,6 +90,24 @@ def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optiona
     return next((c for c in inside if c and c != source), None)
 
 
+def judged_doer(sent: Sentence, claim: Claim, story: Story, source: Optional[str], target: Optional[str],
+                judged: Optional[str]) -> Optional[str]:
+    """"veroordeelt de raketaanvallen op Israël": a judged act's victim named in the content
+    gives way to its doer, whoever last attacked that victim (None when no one did)."""
+    if not judged or target is None or victim_named(sent, claim, source) != target:
+        return target
+    return story.attacker(target)
+
+
+def victim_named(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
+    """The content's first other actor when a target preposition introduces it ("de aanvallen
+    op Israël"): the victim of a judged act."""
+    c_lo, c_hi = _content_chars(sent, claim)
+    m = next((m for m in sent.actors if c_lo <= m.evidence.start_char < c_hi and code(m) not in (None, source)),
+             None)
+    return code(m) if m is not None and after_prep(sent, m, "target_prep") else None
+
+
 def own_institution(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """"De Kamer vindt dat het kabinet sneller moet betalen": a demand on another institution of
     the speaker's own country is a request to that country (NLD -> NLD)."""
@@ -165,6 +183,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             out.extend((act.type, act.mode or "asserted", a, b, hit[0], hit[1]) for a, b in pairs)
             break
         judged = judged_thing(sent, claim)
+        target = judged_doer(sent, claim, story, source, target, judged)
         # "noemde de blokkades onacceptabel": an act judged unacceptable is condemned, a demand rejected
         etype = "ACCUSE" if act.type == "REJECT" and judged in CONDEMNABLE else act.type
         if target is None and not group:

@@ -68,6 +68,10 @@ class Story:
         of Ukraine."""
         return self.aimed.get(source) or self.counterpart(source) or (self.theatre(source) if force else None)
 
+    def attacker(self, victim: Optional[str]) -> Optional[str]:
+        """The last state that attacked or massed forces against ``victim``."""
+        return next((s for s, t in reversed(self.aimed.items()) if t == victim and s != victim), None)
+
     def theatre(self, source: Optional[str]) -> Optional[str]:
         """The state most often named right after a place or target preposition, other than
         ``source`` (a clear majority only)."""
