@@ -188,6 +188,15 @@ def test_actors_unknown_minister_portfolio():
     assert (m.actor.name, m.actor.role) == ("Jansen", "foreign minister")
 
 
+def test_actors_official_of_the_body_named_the_sentence_before():
+    text = ("Het Chinese ministerie van Buitenlandse Zaken ontbood de ambassadeur. Onderminister Xie Feng "
+            "noemde het bezoek kwaadaardig. De VS zullen boeten, aldus een woordvoerder van het ministerie.")
+    ms = _by_text(_mentions(text))
+    assert ms["Onderminister Xie Feng"].actor.country == "CHN"
+    # the spokesperson of the ministry referred to, not of the state named earlier in the sentence
+    assert ms["een woordvoerder van het ministerie"].actor.code == "CHNGOV"
+
+
 @pytest.mark.parametrize("day,actor_id,country", [
     (date(2021, 5, 11), "stef-blok", "NLD"),  # the foreign minister then; "Blok" alone is no form
     (date(2022, 6, 1), "person:blok", None),  # no foreign minister Blok then: an unknown person

@@ -232,7 +232,8 @@ class _Pass:
         known = None if org is not None or end_name - k > 1 else self.reg.role_surname(name, role["role"], self.day)
         if known is not None:
             return self.reg.person(known, self.day), end
-        org = org or self.bracketed_org(end) or self.context_state(self.ps[k].start)
+        org = org or self.bracketed_org(end) or self.context_state(self.ps[k].start) or \
+            self.body_before(self.ps[k].start, role)
         actor = self.unknown_person(name, org, role)
         self.surnames[last] = actor
         return actor, end
@@ -283,6 +284,19 @@ class _Pass:
                     and not self.reg.is_igo(a.country) and a.kind in ("state", "government", "military"):
                 return a
         return None
+
+    def body_before(self, start: int, role: dict) -> Optional[Actor]:
+        """"Het Chinese ministerie ... ontbood de ambassadeur. Onderminister Xie Feng ...": an
+        official of a sector is of the body of that sector the sentence before named."""
+        s = bisect.bisect_right(self.sent_starts, start) - 1
+        if s < 1 or not role.get("sector"):
+            return None
+        lo, para = self.sents[s - 1][0], self.para(start)
+        # a ministry, not a whole government ("het Kremlin"): its officials are named with their country
+        return next((seen.mention.actor for seen in reversed(self.seen)
+                     if lo <= seen.mention.evidence.start_char < start and seen.para == para
+                     and seen.mention.actor.kind == "government" and seen.mention.actor.sector == role["sector"]
+                     and "Ministry" in seen.mention.actor.name), None)
 
     def apposition(self, k: int, name: str) -> Optional[Actor]:
         """"De Amerikaanse ambassadeur bij de OVSE, Michael Carpenter": the name takes the role
@@ -346,10 +360,26 @@ class _Pass:
             if first is None or not self.speaker_position(first, m):
                 continue
             actor, same_para = self.antecedent(row, m)
+            end = m.j
+            if row["target"] == "spokesperson":
+                # "een woordvoerder van het ministerie": the spokesperson of the body referred to
+                org, end = self.of_reference(m.j)
+                actor, same_para = (self.spokesperson(org), True) if org is not None else (actor, same_para)
             if actor is not None:
-                self.emit(self.ps[first].start, m.end, actor, 0.75 if same_para else 0.55, True)
-                return m.j
+                self.emit(self.ps[first].start, self.ps[end - 1].end, actor, 0.75 if same_para else 0.55, True)
+                return end
         return None
+
+    def of_reference(self, k: int) -> tuple[Optional[Actor], int]:
+        """'van het ministerie' after a role word: the body a sector reference names, and the end piece."""
+        if k >= len(self.ps) or self.ps[k].norm not in self.genitives:
+            return None, k
+        k2 = k + 1 + (k + 1 < len(self.ps) and self.ps[k + 1].norm in self.dets)
+        m = self.matches.get(k2)
+        row = next((r for det, r in (m.refs if m is not None else ()) if r["target"] == "sector"), None)
+        if row is None:
+            return None, k
+        return self.sector_reference(m, row["value"])[0], m.j
 
     def det_start(self, i: int, det: Optional[str]) -> Optional[int]:
         """First piece of '<det> [adjective] <noun>' ending at noun piece i, or None."""
@@ -396,6 +426,10 @@ class _Pass:
 
     def sector_reference(self, m: Match, value: str) -> tuple[Optional[Actor], bool]:
         row = self.reg.sectors[fold(value)]
+        named, same = self.pick(m, lambda a, s: a.kind == "government" and a.sector == row["sector"]
+                                and row["name"].lower() in a.name.lower())
+        if named is not None and same:
+            return named, same  # "het Chinese ministerie van Buitenlandse Zaken ... het ministerie"
         part = self.reg.sectors.get(fold(self.topic(m, value) or ""), row)["name"]
         a, same = self.pick(m, lambda a, s: a.kind in ("state", "government", "military", "person")
                             and bool(a.country) and not self.reg.is_igo(a.country)
