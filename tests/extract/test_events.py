@@ -1149,3 +1149,13 @@ def test_events_an_act_whose_future_consequence_is_named_is_a_condition(text, la
 ])
 def test_events_a_condemned_attack_on_a_named_victim_accuses_its_attacker(text, lang, expected):
     assert typed(text, "ACCUSE", lang, date="2021-05", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("North Korea fired a ballistic missile into the sea. The United States and South Korea held joint drills. "
+     "Japan condemned the launch.", "en"),
+    ("Noord-Korea heeft een ballistische raket in zee afgevuurd. De VS en Zuid-Korea hielden gezamenlijke "
+     "oefeningen. Japan veroordeelde de lancering.", "nl"),
+])
+def test_events_a_condemned_launch_is_the_launchers(text, lang):
+    assert typed(text, "ACCUSE", lang, date="2023-03", last_sentence=True) == [("ACCUSE", "asserted", "JPN", "PRK")]
