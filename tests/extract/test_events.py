@@ -1159,3 +1159,13 @@ def test_events_a_condemned_attack_on_a_named_victim_accuses_its_attacker(text, 
 ])
 def test_events_a_condemned_launch_is_the_launchers(text, lang):
     assert typed(text, "ACCUSE", lang, date="2023-03", last_sentence=True) == [("ACCUSE", "asserted", "JPN", "PRK")]
+
+
+@pytest.mark.parametrize("text,lang,etype", [
+    ("Rusland houdt een oefening in Belarus. Volgens Macron verlaten de Russische militairen na de oefening "
+     "het land.", "nl", "MOBILIZE"),
+    ("Israel and Hamas agreed a truce. Palestinians poured into the streets of Gaza after the truce began.",
+     "en", "RETREAT"),
+])
+def test_events_a_known_event_after_na_de_or_after_the_is_a_time(text, lang, etype):
+    assert typed(text, etype, lang, date="2022-02", last_sentence=True) == []
