@@ -1169,3 +1169,17 @@ def test_events_a_condemned_launch_is_the_launchers(text, lang):
 ])
 def test_events_a_known_event_after_na_de_or_after_the_is_a_time(text, lang, etype):
     assert typed(text, etype, lang, date="2022-02", last_sentence=True) == []
+
+
+@pytest.mark.parametrize("text,lang,etype", [
+    ("Biden en Poetin spreken elkaar zaterdag. Het is hun eerste gesprek sinds december.", "nl", "CONSULT"),
+    ("Pelosi bezocht Taiwan. Ze zei dat haar bezoek niets verandert aan het beleid van de VS.", "nl", "CONSULT"),
+    ("Biden and Putin spoke on Saturday. It was their first conversation since December.", "en", "CONSULT"),
+])
+def test_events_a_possessive_event_noun_re_mentions_a_known_event(text, lang, etype):
+    assert typed(text, etype, lang, date="2022-02", last_sentence=True) == []
+
+
+def test_events_a_possessive_before_another_noun_does_not_make_the_trigger_definite():
+    text = "Peking kondigde direct na haar landing grootschalige militaire oefeningen aan rond Taiwan."
+    assert typed(text, "MOBILIZE", date="2022-08") == [("MOBILIZE", "expected", "CHN", "TWN")]

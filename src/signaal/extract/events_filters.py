@@ -37,8 +37,12 @@ def anchored(sent: Sentence, i: int, end: int) -> bool:
 def definite_before(sent: Sentence, lo: int, i: int) -> bool:
     """Whether the determiner nearest before token i (from token lo on) is a definite one."""
     definite, det = words(sent.lang, "definite"), words(sent.lang, "determiner")
-    nearest = next((t.lower_ for t in reversed(sent.toks[lo:i]) if t.lower_ in definite or t.lower_ in det), None)
-    return nearest in definite
+    for t in reversed(sent.toks[lo:i]):
+        if t.lower_ in definite or t.lower_ in det:
+            return t.lower_ in definite
+        if t.pos_ in ("NOUN", "PROPN", "VERB"):
+            return False  # another phrase: "na haar landing militaire oefeningen"
+    return False
 
 
 def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
