@@ -1183,3 +1183,9 @@ def test_events_a_possessive_event_noun_re_mentions_a_known_event(text, lang, et
 def test_events_a_possessive_before_another_noun_does_not_make_the_trigger_definite():
     text = "Peking kondigde direct na haar landing grootschalige militaire oefeningen aan rond Taiwan."
     assert typed(text, "MOBILIZE", date="2022-08") == [("MOBILIZE", "expected", "CHN", "TWN")]
+
+
+def test_events_a_demand_about_a_background_topic_is_a_request_to_the_group_addressed():
+    text = "President Zelensky heeft het Westen opgeroepen geen paniek te zaaien over een mogelijke Russische inval."
+    found = pipeline.extract(text, lang="nl", date="2022-01").events
+    assert dyads(found) == [("REQUEST", "asserted", "UKR", None)]

@@ -131,7 +131,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
             continue
         future = future_dated(sent, article, time_expressions)
         triggers = find_triggers(sent.toks, sent.lang)
-        found = _trigger_events(sent, claims, story, triggers, future) + _speech_events(sent, story, triggers)
+        found = _trigger_events(sent, claims, story, triggers, future)
+        found += _speech_events(sent, story, [i for i, _, pat in triggers
+                                              if not (pat.role == "noun" and after_phrase(sent, i, "background"))])
         sent_events = _dedupe(article, sent, found, time_expressions)
         sent_events += _co_target_events(article, sent, sent_events)
         if not sent_events:
@@ -301,9 +303,11 @@ def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Clai
             and (x.content.start_char, x.content.end_char) == (c.start_char, c.end_char)]
 
 
-def _speech_events(sent: Sentence, story: Story, triggers: list) -> list[tuple]:
+def _speech_events(sent: Sentence, story: Story, actions: list[int]) -> list[tuple]:
+    """Speech acts of the sentence's claims; ``actions``: where the triggers stand (a demand
+    holding one is that act demanded, no REQUEST; a background topic, "paniek zaaien over een
+    mogelijke inval", is no action)."""
     out = []
-    actions = [i for i, _, _ in triggers]
     for claim in sent.claims:
         c = claim.content
         has_action = any(c is None or c.start_char <= sent.toks[i].idx < c.end_char for i in actions)

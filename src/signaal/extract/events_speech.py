@@ -197,8 +197,9 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
             if hit is None:
                 continue
             # in a domestic story a demand that names no one else is made of one's own state
-            target = addressee(sent, claim, source) or claim_target(sent, claim, source) or \
-                own_institution(sent, claim, source) or story.domestic(source)
+            target = None if group_addressed(sent, claim) else (
+                addressee(sent, claim, source) or claim_target(sent, claim, source) or
+                own_institution(sent, claim, source) or story.domestic(source))
             if act.needs == "target" and target is None:
                 break
             if _to_the_public(sent, claim):
