@@ -1189,3 +1189,13 @@ def test_events_a_demand_about_a_background_topic_is_a_request_to_the_group_addr
     text = "President Zelensky heeft het Westen opgeroepen geen paniek te zaaien over een mogelijke Russische inval."
     found = pipeline.extract(text, lang="nl", date="2022-01").events
     assert dyads(found) == [("REQUEST", "asserted", "UKR", None)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("De Verenigde Staten en de NAVO hebben Rusland woensdag hun schriftelijke antwoord gegeven.", "nl",
+     [("CONSULT", "asserted", "NATO", "RUS"), ("CONSULT", "asserted", "USA", "RUS")]),
+    ("Iran has sent its response to the European Union.", "en", [("CONSULT", "asserted", "IRN", "EU")]),
+    ("Rusland en Oekraïne praten in Belarus.", "nl", [("CONSULT", "asserted", "RUS", "UKR")]),
+])
+def test_events_an_answer_given_is_consultation_and_a_coordination_with_an_object_acts_on_it(text, lang, expected):
+    assert sorted(typed(text, "CONSULT", lang, date="2022-01"), key=str) == expected

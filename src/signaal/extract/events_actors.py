@@ -177,7 +177,8 @@ def sources_in_clause(sent: Sentence, i: int, etype: str) -> tuple[list[str], Op
         # "de dreiging van een Russische inval": the adjective names the attacker
         return ([code(adjacent)], None) if adjacent else ([], None)
     conj = _uniq(code(m) for m in conjuncts(sent, before))
-    if len(conj) >= 2 and symmetric(etype):
+    if len(conj) >= 2 and symmetric(etype) and all(code(m) in conj for m in before):
+        # (with an object of their own, "X en Y hebben Rusland hun antwoord gegeven", both act on it)
         return conj[:1], conj[1]
     return conj, None
 
