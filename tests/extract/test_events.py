@@ -1199,3 +1199,12 @@ def test_events_a_demand_about_a_background_topic_is_a_request_to_the_group_addr
 ])
 def test_events_an_answer_given_is_consultation_and_a_coordination_with_an_object_acts_on_it(text, lang, expected):
     assert sorted(typed(text, "CONSULT", lang, date="2022-01"), key=str) == expected
+
+
+@pytest.mark.parametrize("text,lang,mode", [
+    ("Macron reist vanavond door naar Berlijn voor overleg met Scholz.", "nl", "expected"),
+    ("Macron sprak vanavond met Scholz in Berlijn.", "nl", "asserted"),
+    ("Macron meets Scholz in Berlin tonight.", "en", "expected"),
+])
+def test_events_tonight_dates_a_present_tense_meeting_later(text, lang, mode):
+    assert [d[1] for d in typed(text, "CONSULT", lang, date="2022-02-08")] == [mode]
