@@ -29,6 +29,9 @@ def sents(nlp, text):
     # unbalanced single quotes ' and ’
     ("Hij is 'voorzichtig optimistisch’ over de uitweg. Zij niet.",
      ["Hij is 'voorzichtig optimistisch’ over de uitweg.", "Zij niet."]),
+    # a straight quote closed by a curly one is closed: a later straight quote opens a new sentence
+    ("Hij is 'voorzichtig positief’ over het rapport. Zij wijst het af. 'Nooit,' zegt ze.",
+     ["Hij is 'voorzichtig positief’ over het rapport.", "Zij wijst het af.", "'Nooit,' zegt ze."]),
     # an opening quote that is never closed starts the next sentence
     ("Ze hebben het gezien. “Alles staat klaar, waarschuwt hij.",
      ["Ze hebben het gezien.", "“Alles staat klaar, waarschuwt hij."]),

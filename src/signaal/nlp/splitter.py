@@ -32,6 +32,8 @@ _ELIDED = re.compile(r"^['’‘](s|t|n)\b")
 # an odd number of them opened earlier in the paragraph.
 _ALWAYS_CLOSING = {"''", "”", "»", "’’"}
 _SYMMETRIC = {'"', "'"}
+# Curly marks that also close a straight quote opened before (mixed styles are common in copy).
+_CLOSES = {"'": ("’",), '"': ("”",)}
 
 
 def abbreviation_set(lang: str) -> frozenset[str]:
@@ -64,7 +66,15 @@ def _closes_quote(doc: Doc, j: int, para_start: int) -> bool:
     text = doc[j].text
     if text in _ALWAYS_CLOSING:
         return True
-    return text in _SYMMETRIC and sum(t.text == text for t in doc[para_start:j]) % 2 == 1
+    if text not in _SYMMETRIC:
+        return False
+    is_open = False
+    for t in doc[para_start:j]:
+        if t.text == text:
+            is_open = not is_open
+        elif is_open and t.text in _CLOSES.get(text, ()):
+            is_open = False  # 'voorzichtig positief’: a straight quote closed by a curly one
+    return is_open
 
 
 def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
