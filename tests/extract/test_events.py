@@ -1208,3 +1208,13 @@ def test_events_an_answer_given_is_consultation_and_a_coordination_with_an_objec
 ])
 def test_events_tonight_dates_a_present_tense_meeting_later(text, lang, mode):
     assert [d[1] for d in typed(text, "CONSULT", lang, date="2022-02-08")] == [mode]
+
+
+@pytest.mark.parametrize("text,lang,mode", [
+    ("Analisten verwachten niet dat China een aanval op Taiwan voorbereidt.", "nl", "denied"),
+    ("Analysts do not expect China to prepare an attack on Taiwan.", "en", "denied"),
+    ("Rjabkov sloot niet uit dat Rusland Oekraïne zal aanvallen.", "nl", "hypothetical"),
+    ("Analisten verwachten dat China een aanval op Taiwan voorbereidt.", "nl", "expected"),
+])
+def test_events_a_negated_expectation_denies_and_not_ruling_out_makes_possible(text, lang, mode):
+    assert [d[1] for d in typed(text, "ASSAULT", lang, date="2022-08")] == [mode]

@@ -33,8 +33,8 @@ from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_age
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
-from .events_mode import (cancelled, combine_mode, condition_noun, conditional_sentence, future_dated, in_condition,
-                          local_mode, past_clause, target_in_condition)
+from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
+                          future_dated, in_condition, local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
                             judged_thing, speech_types)
 from .events_story import Story
@@ -245,6 +245,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         if local in (None, "expected") and pat.type not in PROMISES and conditional_sentence(sent, i, conditions):
             # (a threat or promise is conditional by nature: its condition does not make it hypothetical)
             local = "hypothetical"
+        if local in (None, "expected") and in_content(claim, t_start):
+            local = attribution_mode(sent, claim) or local
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial

@@ -58,6 +58,19 @@ def combine_mode(local: Optional[str], claim: Optional[Claim]) -> str:
     return local or from_claim or "asserted"
 
 
+def attribution_mode(sent: Sentence, claim: Optional[Claim]) -> Optional[str]:
+    """The mode the claim's attribution before its content gives what it reports: a negated
+    expectation denies it ("Analisten verwachten niet dat China een aanval voorbereidt"), not ruling
+    it out makes it a possibility ("Hij sloot niet uit dat Rusland ... zal plaatsen"); rules
+    ``attributed_<mode>``."""
+    if claim is None or claim.content is None or not (sent.start <= claim.content.start_char < sent.end):
+        return None
+    lo = sent.tok_at(claim.content.start_char)  # the attribution before the content (a tail
+    rules = context(sent.lang)                  # after it may hold another clause's words)
+    return next((mode for mode in ("hypothetical", "denied")
+                 if any_phrase(sent.toks, 0, lo, rules.get(f"attributed_{mode}", []))), None)
+
+
 def _reportative(toks: Sequence, n: int) -> bool:
     """Dutch "zou ... hebben/zijn" reports hearsay about the past; it is no prediction."""
     return toks[n].lower_ in ("zou", "zouden") and any(
