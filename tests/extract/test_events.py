@@ -1218,3 +1218,20 @@ def test_events_tonight_dates_a_present_tense_meeting_later(text, lang, mode):
 ])
 def test_events_a_negated_expectation_denies_and_not_ruling_out_makes_possible(text, lang, mode):
     assert [d[1] for d in typed(text, "ASSAULT", lang, date="2022-08")] == [mode]
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    # the attribution's own act took place; the speaker's possessive makes it the speaker's
+    ("De Duitse bondskanselier Scholz zegt na zijn ontmoeting met president Zelensky dat Duitsland Oekraïne "
+     "zal blijven steunen.", "nl", "CONSULT", [("CONSULT", "asserted", "DEU", "UKR")]),
+    # a trigger word inside the speaker's description is no event; the content's act keeps its mode
+    ("Georgian police detained protesters in Tbilisi. Georgia's government stayed silent. Protest leaders "
+     "said the demonstrations would go on.", "en", "PROTEST", [("PROTEST", "expected", "GEO", "GEO")]),
+])
+def test_events_attribution_acts_are_asserted_and_speaker_words_no_events(text, lang, etype, expected):
+    assert typed(text, etype, lang, date="2022-02", last_sentence=True) == expected
+
+
+def test_events_a_trigger_word_describing_the_speaker_is_no_event():
+    found = pipeline.extract("Protest leaders said the talks had failed.", lang="en", date="2022-02").events
+    assert [e.type for e in found if e.type == "PROTEST"] == []

@@ -206,6 +206,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
+        if _describes_speaker(sent, i, end):
+            continue  # "Protest leaders said ...": the word describes the speaker
         if pat.role == "noun" and judged_again(sent, i, claim):
             continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
         # what an agreement or promise is about follows it: "spraken af volgende week te
@@ -213,8 +215,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         local = local_mode(sent.toks, i, end, sent.lang, after=pat.type not in PROMISES)
         if pat.role == "noun" and cancelled(sent, i, end, pat.type):
             local = "denied"  # "een geplande ontmoeting ... is afgezegd": it will not take place
-        by_speaker = claim is not None and (pat.role == "speaker" or (
-            pat.type in speech and not in_content(claim, t_start)))
+        by_speaker = claim is not None and (pat.role == "speaker" or (not in_content(claim, t_start) and (
+            pat.type in speech or _possessed(sent, i))))
         if by_speaker:
             src = story.speaker(claim)
             pair = reciprocal_pairs(sent, i)
@@ -251,7 +253,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial
         denial_is_idiom = claim is not None and claim.polarity == "denied" and _negated_idiom(sent, i, end)
-        mode = combine_mode(local, None if denial_is_idiom else claim)
+        # the claim's stance covers what it reports, not its attribution ("zegt na zijn ontmoeting
+        # met Zelensky dat ...": the meeting took place)
+        outside = claim is not None and claim.content is not None and not in_content(claim, t_start)
+        mode = combine_mode(local, None if denial_is_idiom or outside else claim)
         if pat.type == "THREATEN" and mode == "expected":
             mode = "asserted"  # a threat of what will come is made now
         announced = _announcers(sent, i, pat.type, claim, claims)
@@ -281,6 +286,19 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
+
+
+def _describes_speaker(sent: Sentence, i: int, end: int) -> bool:
+    """Whether the trigger modifies a noun of a claim's speaker span ("Protest leaders")."""
+    nxt = sent.toks[end] if end < len(sent.toks) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and any(
+        c.speaker is not None and c.speaker.start_char <= sent.toks[i].idx and nxt.idx < c.speaker.end_char
+        for c in sent.claims)
+
+
+def _possessed(sent: Sentence, i: int) -> bool:
+    """Whether a possessive stands right before the trigger ("na zijn ontmoeting met ...")."""
+    return i > 0 and sent.toks[i - 1].lower_ in words(sent.lang, "possessive")
 
 
 def _claim_cue(sent: Sentence, i: int, end: int) -> bool:
