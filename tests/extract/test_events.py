@@ -1235,3 +1235,12 @@ def test_events_attribution_acts_are_asserted_and_speaker_words_no_events(text, 
 def test_events_a_trigger_word_describing_the_speaker_is_no_event():
     found = pipeline.extract("Protest leaders said the talks had failed.", lang="en", date="2022-02").events
     assert [e.type for e in found if e.type == "PROTEST"] == []
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    ("Macron heeft van Poetin de toezegging gekregen dat er geen nieuwe oefeningen komen.", "nl", "AGREE",
+     [("AGREE", "asserted", "RUS", "FRA")]),
+    ("Ukraine received military aid from Britain.", "en", "AID", [("AID", "asserted", "GBR", "UKR")]),
+])
+def test_events_what_a_subject_receives_from_an_actor_is_that_actors_act(text, lang, etype, expected):
+    assert typed(text, etype, lang, date="2022-02") == expected

@@ -9,10 +9,10 @@ from typing import Optional
 
 from ..records import Mention
 from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
-                            each_other, inverted_subject, pair_named, reciprocal, sources_in_clause, symmetric,
-                            target_for, type_info, verb_subject)
+                            each_other, inverted_subject, pair_named, reciprocal, sent_ctx, sources_in_clause,
+                            symmetric, target_for, type_info, verb_subject)
 from .events_filters import observed
-from .events_lex import clause_bounds, words
+from .events_lex import any_phrase, clause_bounds, words
 from .events_speech import government_speaker, reported_victim
 from .events_story import Story
 
@@ -40,6 +40,10 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if we is not None:
         return [(we, target_for(sent, i, end, etype, we, story))]
     sources, sym_target = sources_in_clause(sent, i, etype)
+    giver = _giver(sent, i) if sources and not sym_target else None
+    if giver is not None and giver not in sources:
+        # "Macron heeft van Poetin de toezegging gekregen": the giver acts towards the receiver
+        return [(giver, s) for s in sources]
     if not sources:
         # "Woensdag praten Rusland en de NAVO": the subject follows the verb (Dutch V2)
         sources, sym_target = inverted_subject(sent, end, etype)
@@ -100,6 +104,15 @@ def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
     if first is None or first.lower_ not in words(sent.lang, "first_plural"):
         return None
     return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
+
+
+def _giver(sent: Sentence, i: int) -> Optional[str]:
+    """The actor after a giver preposition ("van Poetin") in a clause with a receive verb."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    if not any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "receive")):
+        return None
+    return next((code(m) for m in sent.actors if lo <= sent.tok_at(m.evidence.start_char) < hi
+                 and after_prep(sent, m, "giver_prep")), None)
 
 
 def _venue(sent: Sentence, m: Mention) -> bool:
