@@ -1244,3 +1244,12 @@ def test_events_a_trigger_word_describing_the_speaker_is_no_event():
 ])
 def test_events_what_a_subject_receives_from_an_actor_is_that_actors_act(text, lang, etype, expected):
     assert typed(text, etype, lang, date="2022-02") == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland is Oekraïne binnengevallen. Nederland zal samen met de EU-partners zware sancties opleggen.", "nl"),
+    ("Russia invaded Ukraine. The Netherlands will impose heavy sanctions together with the EU.", "en"),
+])
+def test_events_a_partner_is_no_target_and_sanctions_punish_the_aggressor(text, lang):
+    assert typed(text, "SANCTION", lang, date="2022-02", last_sentence=True) == [
+        ("SANCTION", "expected", "NLD", "RUS")]

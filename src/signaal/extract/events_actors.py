@@ -290,7 +290,7 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     # a protest or arrest faces only whom a target preposition names ("tegen Rusland"), not what it
     # is for ("demonstreren voor hun EU-lidmaatschap")
     at_home = type_info().get(etype, {}).get("default_target") == "self"
-    cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep"))
+    cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep")) and not _partner(sent, m)
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))
              and not (at_home and not after_prep(sent, m, "target_prep"))]
     # after the trigger, only up to the next verb or clause break: "een inval zal leiden tot een
@@ -318,8 +318,17 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
+        if etype == "SANCTION" and story.aggressor not in (None, source):
+            return story.aggressor  # in a war story, sanctions punish the one who attacked
         return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE")) or story.domestic(source)
     return story.domestic(source)
+
+
+def _partner(sent: Sentence, m: Mention) -> bool:
+    """"samen met de EU-partners": one acting alongside the subject (an article may follow)."""
+    i = sent.tok_at(m.evidence.start_char)
+    alts = sent_ctx(sent.lang, "partner")
+    return any(match_at(sent.toks, n, p) in (i, i - 1) for n in range(max(0, i - 5), i) for p in alts)
 
 
 def co_targets(sent: Sentence, target: Optional[str], t_end: int) -> list[Optional[str]]:
