@@ -1253,3 +1253,13 @@ def test_events_what_a_subject_receives_from_an_actor_is_that_actors_act(text, l
 def test_events_a_partner_is_no_target_and_sanctions_punish_the_aggressor(text, lang):
     assert typed(text, "SANCTION", lang, date="2022-02", last_sentence=True) == [
         ("SANCTION", "expected", "NLD", "RUS")]
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    ("Macron sprak in het Kremlin met Poetin. Volgens het Élysée spraken de twee af te werken aan een "
+     "wapenstilstand.", "nl", "AGREE", [("AGREE", "asserted", "FRA", "RUS")]),
+    ("Rusland is Oekraïne binnengevallen. De gesprekken tussen beide landen gaan door.", "nl", "CONSULT",
+     [("CONSULT", "asserted", "RUS", "UKR")]),
+])
+def test_events_a_pair_named_after_the_trigger_is_the_last_pair_or_the_warring_sides(text, lang, etype, expected):
+    assert typed(text, etype, lang, date="2022-02", last_sentence=True) == expected

@@ -364,13 +364,13 @@ def sent_to(sent: Sentence, i: int, end: int, source: Optional[str]) -> Optional
 
 
 def pair_named(sent: Sentence, i: int) -> bool:
-    """Whether the clause before the trigger names a pair without naming its members ("de twee",
-    "beide ministers", "de partijen")."""
-    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    """Whether the trigger's clause names a pair without naming its members ("de twee", "beide
+    ministers", "de partijen"; after it: "de gesprekken tussen beide landen")."""
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
     c_lo = sent.toks[lo].idx
     if any(c_lo <= m.evidence.start_char < sent.toks[i].idx for m in sent.actors):
         return False
-    return any_phrase(sent.toks, lo, i, sent_ctx(sent.lang, "pair_ref"))
+    return any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "pair_ref"))
 
 
 def each_other(sources: list) -> list[tuple]:

@@ -27,9 +27,11 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     pair = between_pair(sent, end)
     if pair:
         return [pair]
-    if story.last_pair and symmetric(etype) and pair_named(sent, i):
-        # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair
-        return [story.last_pair]
+    pair = (story.last_pair or story.warring()) if symmetric(etype) and pair_named(sent, i) else None
+    if pair:
+        # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair;
+        # with no meeting before, "de gesprekken tussen beide landen" are between the warring sides
+        return [pair]
     if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the story's
         # aggressor (for a withdrawal), else the one this type was last about, else the speaker's other side

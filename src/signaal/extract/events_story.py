@@ -68,6 +68,11 @@ class Story:
         of Ukraine."""
         return self.aimed.get(source) or self.counterpart(source) or (self.theatre(source) if force else None)
 
+    def warring(self) -> Optional[tuple]:
+        """The story's aggressor and whom it last attacked, or None."""
+        aimed = self.aimed.get(self.aggressor)
+        return (self.aggressor, aimed) if self.aggressor and aimed else None
+
     def attacker(self, victim: Optional[str]) -> Optional[str]:
         """The last state that attacked or massed forces against ``victim``."""
         return next((s for s, t in reversed(self.aimed.items()) if t == victim and s != victim), None)
