@@ -1263,3 +1263,12 @@ def test_events_a_partner_is_no_target_and_sanctions_punish_the_aggressor(text, 
 ])
 def test_events_a_pair_named_after_the_trigger_is_the_last_pair_or_the_warring_sides(text, lang, etype, expected):
     assert typed(text, etype, lang, date="2022-02", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rusland is Oekraïne binnengevallen. De VN roept beide partijen op de gevechten te staken.", "nl"),
+    ("Russia invaded Ukraine. The UN urged both sides to halt the fighting.", "en"),
+])
+def test_events_both_sides_asked_to_stop_each_retreat_from_the_other(text, lang):
+    found = typed(text, "RETREAT", lang, date="2022-03", last_sentence=True)
+    assert sorted(found) == [("RETREAT", "demanded", "RUS", "UKR"), ("RETREAT", "demanded", "UKR", "RUS")]

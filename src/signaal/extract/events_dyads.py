@@ -32,6 +32,10 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair;
         # with no meeting before, "de gesprekken tussen beide landen" are between the warring sides
         return [pair]
+    pair = story.warring() if mode == "demanded" and etype == "RETREAT" and pair_named(sent, i) else None
+    if pair:
+        # "roept beide partijen op het geweld te staken": each side is asked to stop against the other
+        return each_other(list(pair))
     if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the story's
         # aggressor (for a withdrawal), else the one this type was last about, else the speaker's other side
