@@ -1272,3 +1272,11 @@ def test_events_a_pair_named_after_the_trigger_is_the_last_pair_or_the_warring_s
 def test_events_both_sides_asked_to_stop_each_retreat_from_the_other(text, lang):
     found = typed(text, "RETREAT", lang, date="2022-03", last_sentence=True)
     assert sorted(found) == [("RETREAT", "demanded", "RUS", "UKR"), ("RETREAT", "demanded", "UKR", "RUS")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("De EU-landen bereikten een akkoord. Ook Duitsland was lang huiverig, maar draaide uiteindelijk bij.", "nl"),
+    ("The EU states reached a deal. Germany hesitated for weeks, but finally backed down.", "en"),
+])
+def test_events_a_clause_opened_by_maar_shares_the_subject_before(text, lang):
+    assert [d[2] for d in typed(text, "CONCEDE", lang, date="2022-12", last_sentence=True)] == ["DEU"]

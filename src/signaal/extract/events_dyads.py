@@ -59,6 +59,8 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if not sources and sent.lang == "nl":
         # "Volgens Macron verzekerde Poetin hem dat ...": after a fronted phrase the subject follows
         sources = verb_subject(sent, i, end)
+    if not sources:
+        sources = _shared_subject(sent, i)
     if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
         first = first_subject(sent, i)
         sources = [first] if first else []
@@ -110,6 +112,22 @@ def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
     if first is None or first.lower_ not in words(sent.lang, "first_plural"):
         return None
     return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
+
+
+def _shared_subject(sent: Sentence, i: int) -> list[str]:
+    """"Ook Duitsland was lang huiverig, maar draaide uiteindelijk bij": a clause that "maar" opens
+    with its verb shares the subject of the clause before."""
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    if lo < 2 or sent.toks[lo - 1].lower_ not in words(sent.lang, "shared_subject") or \
+            sent.toks[i].pos_ not in ("VERB", "AUX") or any(t.pos_ != "ADV" for t in sent.toks[lo:i]):
+        return []  # (only adverbs may come before the verb: "but finally backed down")
+    before = max(lo - 2 if sent.toks[lo - 2].text == "," else lo - 1, 0)
+    p_lo, _ = clause_bounds(sent.toks, max(before - 1, 0), sent.lang)
+    # (the subject may be a speaker: "Duitsland was huiverig" is its stance)
+    first = min((m for m in [*sent.actors, *sent.speakers] if not after_prep(sent, m)
+                 and sent.toks[p_lo].idx <= m.evidence.start_char < sent.toks[before].idx),
+                key=lambda m: m.evidence.start_char, default=None)
+    return [code(first)] if first is not None and code(first) else []
 
 
 def _giver(sent: Sentence, i: int) -> Optional[str]:
