@@ -188,6 +188,12 @@ def test_actors_unknown_minister_portfolio():
     assert (m.actor.name, m.actor.role) == ("Jansen", "foreign minister")
 
 
+def test_actors_name_particles_in_t_but_not_a_place_after_in():
+    ms = _by_text(_mentions("Europarlementariër Sophie in 't Veld (D66) sprak. Premier Rutte in Brussel zweeg."))
+    assert ms["Europarlementariër Sophie in 't Veld"].actor.country == "NLD"  # from the bracketed party
+    assert "Premier Rutte" in ms and ms["Brussel"].actor.kind != "person"
+
+
 def test_actors_official_of_the_body_named_the_sentence_before():
     text = ("Het Chinese ministerie van Buitenlandse Zaken ontbood de ambassadeur. Onderminister Xie Feng "
             "noemde het bezoek kwaadaardig. De VS zullen boeten, aldus een woordvoerder van het ministerie.")

@@ -82,7 +82,9 @@ class _Pass:
         self.locatives = {p[0] for p in preps if p[1:] == ["locative"]}
         self.genitives = {p[0] for p in preps if p[1:] == ["genitive"]}
         self.sources = [tuple(fold(p[0]).split()) for p in preps if p[1:] == ["source"]]
-        self.particles = set(lexicon.load(lang, "name_particles.txt"))
+        particles = lexicon.load(lang, "name_particles.txt")
+        self.particles = {w for w in particles if not w.endswith("+")}
+        self.lead_particles = {w[:-1] for w in particles if w.endswith("+")}  # only before a particle
         self.dets = {fold(d) for d in self.f.determiners}
         self.topics = {fold(r["cue"]): r["ministry"] for r in lexicon.load(lang, "ministry_topics.tsv")}
         has_ner = doc.has_annotation("ENT_IOB")
@@ -218,7 +220,7 @@ class _Pass:
             glued = j + 1 < len(self.ps) and self.ps[j + 1].start == p.end
             if p.text[:1].isupper() and p.text[:1].isalpha():
                 words.append(j)
-            elif not (words and (p.norm in self.particles or (p.text == "-" and glued))
+            elif not (words and (self.particle(j) or (p.text == "-" and glued))
                       and self.name_goes_on(j + 1)):
                 break
             j += 1
@@ -238,9 +240,15 @@ class _Pass:
         self.surnames[last] = actor
         return actor, end
 
+    def particle(self, j: int) -> bool:
+        """Whether piece j is a name particle ("van", "'t"; "in" only before another: "in 't Veld")."""
+        norm = self.ps[j].norm
+        return norm in self.particles or (norm in self.lead_particles and j + 1 < len(self.ps)
+                                          and self.ps[j + 1].norm in self.particles)
+
     def name_goes_on(self, j: int) -> bool:
         """Whether a capitalised name part follows at piece j, after more particles ("van den Oever")."""
-        while j < len(self.ps) and self.ps[j].norm in self.particles:
+        while j < len(self.ps) and self.particle(j):
             j += 1
         return j < len(self.ps) and self.ps[j].text[:1].isupper()
 
