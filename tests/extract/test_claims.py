@@ -51,6 +51,8 @@ def triples(found) -> list[tuple]:
     ("Rutte zei maandag dat de steun doorgaat.", [("Mark Rutte", "asserted", "zei")]),
     ("De steun aan Oekraïne gaat door, zegt Rutte.", [("Mark Rutte", "asserted", "zegt")]),
     ("Maandag zei Rutte dat de steun doorgaat.", [("Mark Rutte", "asserted", "zei")]),
+    # a party in brackets after the speaker is an aside, no clause break
+    ("Premier Rutte (VVD) zegt dat de steun doorgaat.", [("Mark Rutte", "asserted", "zegt")]),
     ("“De deur blijft open”, aldus Stoltenberg.", [("Jens Stoltenberg", "asserted", "aldus")]),
     ("Rutte: 'We gaan gewoon door met de steun.'", [("Mark Rutte", "asserted", ":")]),
     ("Het Kremlin heeft meermaals ontkend dat er plannen zijn.", [("Kremlin", "denied", "ontkend")]),

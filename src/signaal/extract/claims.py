@@ -30,8 +30,8 @@ from typing import Optional, Sequence
 from ..errors import InputError
 from ..records import Article, Claim, Mention, stable_id
 from . import spans
-from .claims_frame import (Frame, clause_start, colon_frame, locative_frame, noun_frame, prep_frame,
-                           verb_frame)
+from .claims_clause import clause_start
+from .claims_frame import Frame, colon_frame, locative_frame, noun_frame, prep_frame, verb_frame
 from .claims_lex import CueHit, find_pattern, get
 from .claims_polarity import polarity, split_content
 from .claims_speaker import Context

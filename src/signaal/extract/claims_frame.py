@@ -21,9 +21,10 @@ from typing import Optional, Sequence
 from ..records import Mention
 from .claims_lex import CueHit
 from .claims_speaker import Context, Speaker, np_end, resolve
+from .claims_clause import (HARD, clause_rest, clause_start, content_end, first_of, is_closing_quote, negated_in,
+                            skip_words, strip_span)
 from .claims_text import Sent, View
 
-HARD = (";", ":", "(", ")", "–", "—")
 # Only these pronouns are unambiguous subjects right after a finite verb (not "het", "haar", "hem").
 SUBJECT_PRONOUNS = {"nl": ("hij", "zij", "ze", "wij", "we", "ik"), "en": ()}
 
@@ -48,70 +49,13 @@ class Frame:
     nested: list = field(default_factory=list)  # cue hits inside the content
 
 
-def _is_closing_quote(view: View, j: int) -> bool:
-    t = view.toks[j]
-    return t.quote and t.start > 0 and not view.text[t.start - 1].isspace()
-
-
-def clause_start(view: View, sent: Sent, c0: int, hard_only: bool = False) -> tuple[int, str]:
-    """First token of the clause holding token ``c0`` and the word/mark that opened it."""
-    toks, lex = view.toks, view.lex
-    j = c0 - 1
-    while j >= sent.lo:
-        t = toks[j]
-        if t.text in HARD or _is_closing_quote(view, j):
-            return j + 1, t.text
-        if not hard_only:
-            if t.text == ",":
-                return j + 1, ","
-            if j > sent.lo and (lex.is_(t.low, "sub") or lex.is_(t.low, "reladv") or lex.is_(t.low, "contrast")
-                                or lex.is_(t.low, "relpron") or lex.is_(t.low, "conj")) \
-                    and not (t.low == "al" and j + 1 < c0) \
-                    and not (lex.is_(t.low, "sub") and lex.is_(toks[j - 1].low, "prep")):  # "tot nu toe"
-                return j + 1, t.low
-        j -= 1
-    return sent.lo, ""
-
-
-def _first(view: View, lo: int, hi: int, cls: str) -> int:
-    for j in range(lo, hi):
-        if view.lex.is_(view.toks[j].low, cls):
-            return j
-    return -1
-
-
-def _skip(view: View, j: int, hi: int, classes=("adv", "time")) -> int:
-    toks, lex = view.toks, view.lex
-    while j < hi and (toks[j].quote or any(lex.is_(toks[j].low, c) for c in classes)):
-        j += 1
-    return j
-
-
-def _content_end(view: View, sent: Sent) -> int:
-    """End of the sentence without its final punctuation."""
-    e = sent.end
-    while e > sent.start and view.text[e - 1] in ".!?;":
-        e -= 1
-    return e
-
-
-def _strip(view: View, a: int, b: int) -> tuple[int, int]:
-    """Trim spaces, separators and a dangling closing quote mark from both ends."""
-    while b > a and (view.text[b - 1].isspace() or view.text[b - 1] in ",-–:"):
-        b -= 1
-    while a < b and (view.text[a].isspace() or view.text[a] in ",:"
-                     or (view.text[a] in "’”'\"»" and (a + 1 == b or view.text[a + 1].isspace()))):
-        a += 1
-    return a, b
-
-
 def _via(view: View, lo: int, hi: int, mentions: Sequence[Mention]) -> tuple[str, ...]:
     """Intermediaries named in the attribution: "tegen Interfax", "told Reuters", "via een woordvoerder"."""
     toks, lex = view.toks, view.lex
     out = []
     for j in range(lo, hi):
         if lex.is_(toks[j].low, "via") or toks[j].low == "via":
-            k = _skip(view, j + 1, hi, ("det",))
+            k = skip_words(view, j + 1, hi, ("det",))
             e = np_end(view, k, hi)
             if e <= k:
                 continue
@@ -122,10 +66,6 @@ def _via(view: View, lo: int, hi: int, mentions: Sequence[Mention]) -> tuple[str
             elif toks[k].text[:1].isupper() or toks[j].low == "via":
                 out.append(" ".join(t.text for t in toks[k:e]))
     return tuple(out)
-
-
-def _negated(view: View, lo: int, hi: int, skip: set) -> bool:
-    return any(view.toks[j].low in view.lex.negations for j in range(lo, hi) if j not in skip)
 
 
 def _subject_of_content(view: View, e: int, hi: int) -> bool:
@@ -141,7 +81,7 @@ def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optio
     """``volgens X`` / ``according to X`` (content around) and ``aldus X`` (content before)."""
     sent, toks = view.sents[k], view.toks
     c0, c1 = hit.parts[0], hit.parts[-1]
-    j = _skip(view, c1 + 1, sent.hi, ())
+    j = skip_words(view, c1 + 1, sent.hi, ())
     e = np_end(view, j, sent.hi)
     speakers = resolve(view, j, e, mentions, ctx, k) if e > j else []
     if not speakers and e > j and e + 1 < sent.hi and view.lex.is_(toks[e].low, "source_of"):
@@ -151,19 +91,19 @@ def prep_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optio
         speakers = resolve(view, j2, e, mentions, ctx, k) if e > j2 else []
     if not speakers:
         return None
-    end = _content_end(view, sent)
+    end = content_end(view, sent)
     rest = [t for t in toks[e:sent.hi] if not t.punct]
     first = next((t.i for t in toks[sent.lo:sent.hi] if not t.quote), sent.lo)
     if hit.pattern.content == "before" or (not rest and c0 > first):
-        a, b = _strip(view, sent.start, toks[c0].start)
+        a, b = strip_span(view, sent.start, toks[c0].start)
         tail = True
     elif c0 > first and toks[c0 - 1].text == ",":
         # "X hit 9.1 percent, according to Eurostat, more than ...": a parenthetical attribution
         # covers the clause before it, not what follows
-        a, b = _strip(view, sent.start, toks[c0 - 1].start)
+        a, b = strip_span(view, sent.start, toks[c0 - 1].start)
         tail = True
     elif c0 == first:
-        a, b = _strip(view, toks[e - 1].end, end)
+        a, b = strip_span(view, toks[e - 1].end, end)
         tail = False
     else:
         a, b, tail = sent.start, end, False
@@ -194,7 +134,7 @@ def noun_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> Optio
             speakers = resolve(view, lo, hit.parts[0], mentions, ctx, k)
     if not speakers:
         return None
-    a, b = _strip(view, toks[comp].end, _content_end(view, sent))
+    a, b = strip_span(view, toks[comp].end, content_end(view, sent))
     if a >= b:
         return None
     return Frame(speakers, hit, hit.text, (a, b), k, (sent.start, sent.end), comp=True)
@@ -211,7 +151,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         return None  # "een moment waarop landen zich zorgen maken": background, not a claim
     if boundary == "," and _anaphoric_opening(view, sent, c0):
         lo, boundary = sent.lo, ""  # "Dat heeft de ambassadeur, X, vrijdag gezegd": one clause
-    fin = _first(view, lo, c0, "cop" if pat.kind == "copula" else "aux")
+    fin = first_of(view, lo, c0, "cop" if pat.kind == "copula" else "aux")
     if pat.kind == "copula" and fin < 0:
         return None
     fin = c0 if fin < 0 else fin
@@ -221,7 +161,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
     anaphoric = False
     sp_range: tuple[int, int] = (0, 0)
     if pat.kind == "verb" and fin != c0 and lex.is_(toks[fin].low, "pass"):
-        agent = _first(view, fin + 1, min(sent.hi, c1 + 4), "agent")
+        agent = first_of(view, fin + 1, min(sent.hi, c1 + 4), "agent")
         if agent < 0:
             return None  # agentless passive ("er wordt gevreesd"): unattributed
         e = np_end(view, agent + 1, sent.hi if agent > c1 else c0)
@@ -230,7 +170,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         after = max(after, e if agent > c1 else after)
     else:
         hard_lo, _ = clause_start(view, sent, c0, hard_only=True)
-        np_lo = _skip(view, hard_lo, fin, ("adv",))  # "Ook de VS, Duitsland en Italië riepen"
+        np_lo = skip_words(view, hard_lo, fin, ("adv",))  # "Ook de VS, Duitsland en Italië riepen"
         if hard_lo < lo and fin > np_lo and np_end(view, np_lo, fin) == fin:
             lo, pre = hard_lo, [t for t in toks[hard_lo:fin] if not t.quote]
         if pre and lex.is_(pre[0].low, "sub") and not (len(pre) == 1 and lex.is_(pre[0].low, "anaphor")):
@@ -244,7 +184,7 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         elif pre and (lex.is_(pre[0].low, "prep") or lex.is_(pre[0].low, "time")
                       or (lex.is_(pre[0].low, "adv") and not lex.is_(pre[0].low, "pron"))):
             pre = []  # an adverbial in first position: the subject follows the finite verb
-        nxt = _skip(view, fin + 1, sent.hi, ())
+        nxt = skip_words(view, fin + 1, sent.hi, ())
         if pre and nxt < sent.hi and toks[nxt].low in SUBJECT_PRONOUNS.get(lex.lang, ()) and nxt != c0:
             pre = []  # "Een nieuw gesprek sluit hij niet uit": the object was fronted
         if pre:
@@ -253,9 +193,9 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
         elif (lex.is_(boundary, "conj") or lex.is_(boundary, "contrast")) and earlier:
             speakers = list(earlier[-1].speakers)
         if not speakers and not pre and not (boundary == "," and pat.content == "after"):
-            j = _skip(view, fin + 1, sent.hi)
+            j = skip_words(view, fin + 1, sent.hi)
             if j == c0:
-                j = _skip(view, c1 + 1, sent.hi)
+                j = skip_words(view, c1 + 1, sent.hi)
             # the subject ends before a later part of the cue ("spraken adviseurs | van ...")
             e = np_end(view, j, min([p for p in hit.parts if p > j] + [sent.hi]))
             speakers = resolve(view, j, e, mentions, ctx, k) if e > j and not _subject_of_content(view, e, sent.hi) else []
@@ -272,21 +212,11 @@ def verb_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context,
     return _with_content(view, k, hit, speakers, lo, boundary, fin, after, anaphoric, sp_range, mentions)
 
 
-def _clause_rest(view: View, j: int, hi: int) -> list:
-    """The words from token ``j`` to the next punctuation mark."""
-    out = []
-    for t in view.toks[j:hi]:
-        if t.punct and not t.quote:
-            break
-        out.append(t)
-    return out
-
-
 def _anaphoric_opening(view: View, sent: Sent, c0: int) -> bool:
     """Whether the sentence opens with "Dat"/"Dit" + a finite verb and no hard break or
     complementiser before the cue (commas there set off an apposition, not a new clause)."""
     toks, lex = view.toks, view.lex
-    lo = _skip(view, sent.lo, c0, ())
+    lo = skip_words(view, sent.lo, c0, ())
     if lo + 1 >= c0 or not lex.is_(toks[lo].low, "anaphor") or view.quoted(sent, toks[lo].start, toks[lo].end):
         return False  # "'Dit is een gebaar, geen oplossing', zegt X": the quote's own words
     if not (lex.is_(toks[lo + 1].low, "aux") or toks[lo + 1].tense in ("Pres", "Past")):
@@ -312,37 +242,37 @@ def _with_content(view: View, k: int, hit: CueHit, speakers, lo: int, boundary: 
     neg_end = comp if comp is not None else min(sent.hi, max(c1 + 2, sp_range[1] + 1 if sp_range[0] > c0 else 0))
     if comp is not None and toks[comp].low in ("te", "to"):
         neg_end = min(neg_end, c1 + 1)  # "waarschuwt X niet te ...": the infinitive is negated
-    negated = _negated(view, min(fin, c0), neg_end, skip)
+    negated = negated_in(view, min(fin, c0), neg_end, skip)
     via = _via(view, min(fin, c0), comp if comp is not None else after, mentions)
     rest = [t for t in toks[after:sent.hi] if not t.punct]
-    tail_position = boundary == "," or (lo > sent.lo and _is_closing_quote(view, lo - 1)) or \
+    tail_position = boundary == "," or (lo > sent.lo and is_closing_quote(view, lo - 1)) or \
         (boundary == "" and lo > sent.lo)
-    end = _content_end(view, sent)
+    end = content_end(view, sent)
     span = (sent.start, sent.end)
     tail = False
     if comp is not None:
-        a, b = _strip(view, toks[comp].end if toks[comp].low != "te" else toks[comp].start, end)
+        a, b = strip_span(view, toks[comp].end if toks[comp].low != "te" else toks[comp].start, end)
         if toks[comp].low in ("te", "to"):
             a = toks[after].start if after < comp else a
     elif tail_position and lo > sent.lo and (not rest or lex.is_(rest[0].low, "prep")
                                              or lex.is_(rest[0].low, "time") or lex.is_(rest[0].low, "adv")):
-        a, b = _strip(view, sent.start, toks[lo - 1].start if not _is_closing_quote(view, lo - 1)
+        a, b = strip_span(view, sent.start, toks[lo - 1].start if not is_closing_quote(view, lo - 1)
                       else toks[lo - 1].end)
         tail = True
     elif anaphoric and k > 0 and view.sents[k - 1].para == sent.para:
         return _previous_sentence(view, k, hit, speakers, negated, lo, via)
     elif hit.pattern.needs == "comp":
         return None
-    elif not _clause_rest(view, after, sent.hi) and c0 > fin + 1 and hit.pattern.kind == "verb" and \
-            _skip(view, max(fin + 1, sp_range[1]), c0) < c0:  # "De VN hebben 227 doden bevestigd"
-        a, b = _strip(view, toks[_skip(view, max(fin + 1, sp_range[1]), c0)].start, toks[c0 - 1].end)
+    elif not clause_rest(view, after, sent.hi) and c0 > fin + 1 and hit.pattern.kind == "verb" and \
+            skip_words(view, max(fin + 1, sp_range[1]), c0) < c0:  # "De VN hebben 227 doden bevestigd"
+        a, b = strip_span(view, toks[skip_words(view, max(fin + 1, sp_range[1]), c0)].start, toks[c0 - 1].end)
     elif rest and hit.pattern.final and c1 > first_seg and lex.is_(rest[0].low, "prep"):
         # "maakte sancties bekend tegen vijf banken": the object and the extraposed phrase
-        a, b = _strip(view, toks[_skip(view, max(first_seg, sp_range[1]), c1)].start, end)
-    elif rest and not (hit.pattern.final and c1 > first_seg and not _clause_rest(view, after, sent.hi)):
-        a, b = _strip(view, toks[after].start, end)
+        a, b = strip_span(view, toks[skip_words(view, max(first_seg, sp_range[1]), c1)].start, end)
+    elif rest and not (hit.pattern.final and c1 > first_seg and not clause_rest(view, after, sent.hi)):
+        a, b = strip_span(view, toks[after].start, end)
     elif hit.pattern.final and c1 > first_seg:  # "spreekt de berichten tegen": between the parts
-        a, b = _strip(view, toks[_skip(view, max(first_seg, sp_range[1]), c1)].start, toks[c1 - 1].end)
+        a, b = strip_span(view, toks[skip_words(view, max(first_seg, sp_range[1]), c1)].start, toks[c1 - 1].end)
     elif hit.pattern.kind in ("copula", "stance"):
         a, b = toks[c0].start, toks[c1].end  # "De oppositie is kritisch."
     else:
@@ -365,7 +295,7 @@ def content_toks_(view: View, a: int, b: int):
 def _previous_sentence(view: View, k: int, hit: CueHit, speakers, negated: bool, lo: int, via) -> Frame:
     """"X. Dat zei Y.": the content is the previous sentence, the evidence spans both."""
     prev, sent = view.sents[k - 1], view.sents[k]
-    return Frame(speakers, hit, hit.text, (prev.start, _content_end(view, prev)), k - 1, (prev.start, sent.end),
+    return Frame(speakers, hit, hit.text, (prev.start, content_end(view, prev)), k - 1, (prev.start, sent.end),
                  negated=negated, tail=True, clause_lo=lo, boundary="anaphor", via=via)
 
 
@@ -380,8 +310,8 @@ def locative_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> O
         e = np_end(view, j + 1, sent.hi)
         speakers = [sp for sp in resolve(view, j + 1, e, mentions, ctx, k) if sp.kind != "unknown"]
         if speakers:  # the content is the clause that holds the phrase, not what precedes it
-            a, b = _strip(view, toks[clause_start(view, sent, min(j, hit.parts[0]))[0]].start,
-                          _content_end(view, sent))
+            a, b = strip_span(view, toks[clause_start(view, sent, min(j, hit.parts[0]))[0]].start,
+                          content_end(view, sent))
             return Frame(speakers, hit, hit.text, (a, b), k, (sent.start, sent.end), clause_lo=lo)
     return None
 
@@ -389,12 +319,12 @@ def locative_frame(view: View, k: int, hit: CueHit, mentions, ctx: Context) -> O
 def colon_frame(view: View, k: int, mentions, ctx: Context) -> Optional[Frame]:
     """"Rutte: 'We gaan door.'": a sentence-initial speaker phrase, a colon, the content."""
     sent, toks = view.sents[k], view.toks
-    lo = _skip(view, sent.lo, sent.hi, ())
+    lo = skip_words(view, sent.lo, sent.hi, ())
     colon = next((j for j in range(lo, min(sent.hi, lo + 10)) if toks[j].text == ":"), None)
     if colon is None or colon == lo or np_end(view, lo, colon) != colon:
         return None
     speakers = [sp for sp in resolve(view, lo, colon, mentions, ctx, k) if sp.kind != "unknown"]
-    a, b = _strip(view, toks[colon].end, _content_end(view, sent))
+    a, b = strip_span(view, toks[colon].end, content_end(view, sent))
     if not speakers or a >= b:
         return None
     return Frame(speakers, None, ":", (a, b), k, (sent.start, sent.end), comp=True)
