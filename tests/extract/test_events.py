@@ -1280,3 +1280,20 @@ def test_events_both_sides_asked_to_stop_each_retreat_from_the_other(text, lang)
 ])
 def test_events_a_clause_opened_by_maar_shares_the_subject_before(text, lang):
     assert [d[2] for d in typed(text, "CONCEDE", lang, date="2022-12", last_sentence=True)] == ["DEU"]
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # a separable verb with a long middle field (up to nine words between its parts)
+    ("Rusland viel Oekraïne binnen. Duitsland legt de certificering van de gaspijpleiding Nord Stream 2 stil.",
+     "SANCTION", [("SANCTION", "asserted", "DEU", "RUS")]),
+    ("De politie hield in de loop van de dag dertien mensen aan in Den Haag.", "COERCE",
+     [("COERCE", "asserted", "NLD", "NLD")]),
+    # where forces come from ("vanuit Belarus") is no target
+    ("Rusland viel Oekraïne binnen. Russische troepen trekken ook vanuit Belarus en de Krim het land binnen.",
+     "ASSAULT", [("ASSAULT", "asserted", "RUS", "UKR")]),
+    # a call to report for service is a demanded mobilisation, no REQUEST
+    ("Zelensky roept alle Oekraïners die met wapens kunnen omgaan op zich te melden.", "MOBILIZE",
+     [("MOBILIZE", "demanded", "UKR", None)]),
+])
+def test_events_long_separable_verbs_origins_and_calls_to_serve(text, etype, expected):
+    assert typed(text, etype, date="2022-02", last_sentence=True) == expected

@@ -291,6 +291,7 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     # is for ("demonstreren voor hun EU-lidmaatschap")
     at_home = type_info().get(etype, {}).get("default_target") == "self"
     cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep")) and not _partner(sent, m)
+             and not after_prep(sent, m, "origin_prep")
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))
              and not (at_home and not after_prep(sent, m, "target_prep"))]
     # after the trigger, only up to the next verb or clause break: "een inval zal leiden tot een

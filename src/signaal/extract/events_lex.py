@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 
-GAP = 6  # most tokens a "..." in a pattern may skip
+GAP = 9  # most tokens a "..." in a pattern may skip
 
 
 @dataclass(frozen=True)
