@@ -1297,3 +1297,17 @@ def test_events_a_clause_opened_by_maar_shares_the_subject_before(text, lang):
 ])
 def test_events_long_separable_verbs_origins_and_calls_to_serve(text, etype, expected):
     assert typed(text, etype, date="2022-02", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    ("China heeft woedend gereageerd op het bezoek van de Amerikaanse Huisvoorzitter aan Taiwan.", "ACCUSE",
+     [("ACCUSE", "asserted", "CHN", "USA")]),
+    ("Ook Japan reageert boos.", "ACCUSE", []),  # an angry mood at nothing named is no accusation
+    ("De boeren in Nederland kondigden aan ook vandaag weer de weg op te gaan.", "PROTEST",
+     [("PROTEST", "expected", "NLD", "NLD")]),
+    ("Rusland beweert dat het meer dan 2870 Oekraïense militairen heeft gedood.", "ASSAULT",
+     [("ASSAULT", "asserted", "RUS", "UKR")]),
+    ("Tsjechië had tegen Polen een zaak aangespannen.", "ACCUSE", [("ACCUSE", "asserted", "CZE", "POL")]),
+])
+def test_events_angry_reactions_road_protests_killings_and_lawsuits(text, etype, expected):
+    assert typed(text, etype, date="2022-03") == expected

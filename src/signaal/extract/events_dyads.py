@@ -104,12 +104,15 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
 
 
 def _first_person(sent: Sentence, i: int, claim) -> Optional[str]:
-    """"'Wij gaan met niemand vechten', zei de minister": a quoted "we" is the speaker's side."""
+    """"'Wij gaan met niemand vechten', zei de minister": a quoted "we" (or a pronoun referring
+    back to the speaker) is the speaker's side."""
     if claim is None or not claim.source_actor or claim.content is None:
         return None
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
     first = next((t for t in sent.toks[lo:i] if not (t.is_punct or t.is_quote)), None)
-    if first is None or first.lower_ not in words(sent.lang, "first_plural"):
+    # "Rusland beweert dat het ... heeft gedood": a singular pronoun (not an article) is the speaker
+    if first is None or not (first.lower_ in words(sent.lang, "first_plural") or (
+            first.lower_ in words(sent.lang, "speaker_pronoun") and first.pos_ == "PRON")):
         return None
     return claim.source_actor if claim.content.start_char <= first.idx < claim.content.end_char else None
 
