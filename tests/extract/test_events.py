@@ -1311,3 +1311,16 @@ def test_events_long_separable_verbs_origins_and_calls_to_serve(text, etype, exp
 ])
 def test_events_angry_reactions_road_protests_killings_and_lawsuits(text, etype, expected):
     assert typed(text, etype, date="2022-03") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("China laat weten dat het de Japanse economische zone niet erkent.", "nl", [("REJECT", "asserted", "CHN", "JPN")]),
+    ("Oekraïne en de VS protesteren. Rusland trekt zich er niets van aan.", "nl",
+     [("REJECT", "asserted", "RUS", None)]),
+    ('Iran and the US talk. Prime Minister Yair Lapid said Israel was "not bound" by any agreement.', "en",
+     [("REJECT", "asserted", "ISR", None)]),
+    # asked of an uncoded group ("Western leaders"), the demanded act has no source
+    ("Lapid urged Western leaders to walk away from the talks.", "en", [("REJECT", "demanded", None, None)]),
+])
+def test_events_non_recognition_indifference_and_refusals(text, lang, expected):
+    assert typed(text, "REJECT", lang, date="2022-08", last_sentence=True) == expected

@@ -281,7 +281,8 @@ def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
 
 
 def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[str],
-               story: "Story", use_default: bool = True, co_sources: Sequence[str] = ()) -> Optional[str]:
+               story: "Story", use_default: bool = True, co_sources: Sequence[str] = (),
+               pronoun_subject: bool = False) -> Optional[str]:
     t_end = sent.toks[end - 1].idx + len(sent.toks[end - 1])
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
     mutual = symmetric(etype)
@@ -307,7 +308,9 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     subject_inside = source is None or any(code(m) == source for m in gap)
     inside = [code(m) for m in gap if after_prep(sent, m, "target_prep") or not subject_inside]
     # the source's own coordination ("De EU, de VS en Canada sluiten ... uit") is never its target
-    target = next((c for c in inside + after + before[1:] if c != source and c not in co_sources), None)
+    # (the first actor before the trigger is its subject, unless a pronoun was: "dat het de Japanse zone ...")
+    objects = before if pronoun_subject else before[1:]
+    target = next((c for c in inside + after + objects if c != source and c not in co_sources), None)
     if target is not None or not use_default:
         return target
     default = type_info().get(etype, {}).get("default_target")

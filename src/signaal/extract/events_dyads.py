@@ -13,7 +13,7 @@ from .events_actors import (Sentence, after_prep, between_pair, code, first_subj
                             symmetric, target_for, type_info, verb_subject)
 from .events_filters import observed
 from .events_lex import any_phrase, clause_bounds, words
-from .events_speech import government_speaker, reported_victim
+from .events_speech import government_speaker, group_addressed, reported_victim
 from .events_story import Story
 
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
@@ -44,7 +44,7 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         return [(src, target_for(sent, i, end, etype, src, story))]
     we = _first_person(sent, i, claim)
     if we is not None:
-        return [(we, target_for(sent, i, end, etype, we, story))]
+        return [(we, target_for(sent, i, end, etype, we, story, pronoun_subject=True))]
     sources, sym_target = sources_in_clause(sent, i, etype)
     giver = _giver(sent, i) if sources and not sym_target else None
     if giver is not None and giver not in sources:
@@ -87,8 +87,9 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
     if symmetric(etype) and story.last_pair and not sent.actors:
         # "De volgende ronde van het overleg staat gepland voor maart": the last pair that met
         return [story.last_pair]
-    if mode == "demanded" and etype in ANNOUNCED:
-        # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed
+    if mode == "demanded" and (etype in ANNOUNCED or claim is not None and group_addressed(sent, claim)):
+        # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed; "urged Western
+        # leaders to walk away from the talks": the ones asked are an uncoded group
         return [(None, named or target_for(sent, i, end, etype, None, story))]
     # from context: a withdrawal by no one named is the aggressor's ("dat er troepen worden
     # teruggetrokken"); else the source this type last had; a force used by no one named is the
