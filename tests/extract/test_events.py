@@ -1324,3 +1324,8 @@ def test_events_angry_reactions_road_protests_killings_and_lawsuits(text, etype,
 ])
 def test_events_non_recognition_indifference_and_refusals(text, lang, expected):
     assert typed(text, "REJECT", lang, date="2022-08", last_sentence=True) == expected
+
+
+def test_events_a_subject_reporting_its_own_act_is_its_source():
+    text = "Rusland en Oekraïne spraken een bestand af. Rusland hervatte daarna naar eigen zeggen de aanvallen."
+    assert typed(text, "ASSAULT", date="2022-03", last_sentence=True) == [("ASSAULT", "asserted", "RUS", "UKR")]

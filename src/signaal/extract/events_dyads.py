@@ -60,7 +60,7 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         # "Volgens Macron verzekerde Poetin hem dat ...": after a fronted phrase the subject follows
         sources = verb_subject(sent, i, end)
     if not sources:
-        sources = _shared_subject(sent, i)
+        sources = _shared_subject(sent, i) or _speaker_subject(sent, i, claim)
     if not sources and type_info().get(etype, {}).get("default_target") != "counterpart":
         first = first_subject(sent, i)
         sources = [first] if first else []
@@ -131,6 +131,18 @@ def _shared_subject(sent: Sentence, i: int) -> list[str]:
     first = min((m for m in [*sent.actors, *sent.speakers] if not after_prep(sent, m)
                  and sent.toks[p_lo].idx <= m.evidence.start_char < sent.toks[before].idx),
                 key=lambda m: m.evidence.start_char, default=None)
+    return [code(first)] if first is not None and code(first) else []
+
+
+def _speaker_subject(sent: Sentence, i: int, claim) -> list[str]:
+    """"Rusland hervatte daarna naar eigen zeggen de aanvallen": a speaker reporting its own act
+    (rule ``self_report``) is the subject of the trigger's clause."""
+    cue = (claim.cue or "").lower().split() if claim is not None else []
+    if claim is None or claim.speaker is None or not cue or cue[-1] not in words(sent.lang, "self_report"):
+        return []
+    lo, _ = clause_bounds(sent.toks, i, sent.lang)
+    first = next((m for m in sent.speakers if sent.tok_at(m.evidence.start_char) == lo < i
+                  and claim.speaker.start_char <= m.evidence.start_char < claim.speaker.end_char), None)
     return [code(first)] if first is not None and code(first) else []
 
 
