@@ -1329,3 +1329,8 @@ def test_events_non_recognition_indifference_and_refusals(text, lang, expected):
 def test_events_a_subject_reporting_its_own_act_is_its_source():
     text = "Rusland en Oekraïne spraken een bestand af. Rusland hervatte daarna naar eigen zeggen de aanvallen."
     assert typed(text, "ASSAULT", date="2022-03", last_sentence=True) == [("ASSAULT", "asserted", "RUS", "UKR")]
+
+
+def test_events_the_withdrawal_of_troops_is_theirs():
+    text = "Rusland viel Oekraïne binnen. Oekraïne eiste de terugtrekking van alle Russische troepen."
+    assert typed(text, "RETREAT", date="2022-03", last_sentence=True) == [("RETREAT", "demanded", "RUS", "UKR")]

@@ -267,7 +267,9 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
                 out.append((pat.type, mode, src, target_for(sent, i, end, pat.type, src, story), i, end, c))
             continue
         etype = "COOPERATE" if pat.type == "MOBILIZE" and joint_exercise(sent, i, end) else pat.type
-        agent = genitive_agent(sent, end, pat.type) if pat.role == "noun" else None
+        # (a noun may match a verb pattern: "terugtrek*" covers "de terugtrekking van de Russische troepen")
+        agent = genitive_agent(sent, end, pat.type) if pat.role == "noun" or sent.toks[end - 1].pos_ == "NOUN" \
+            else None
         if agent is not None:
             # "China reageerde woedend op het bezoek van Pelosi aan Taiwan": the visitor acts
             dyads = [(code(agent), target_for(sent, i, end, pat.type, code(agent), story))]
