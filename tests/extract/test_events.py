@@ -1334,3 +1334,13 @@ def test_events_a_subject_reporting_its_own_act_is_its_source():
 def test_events_the_withdrawal_of_troops_is_theirs():
     text = "Rusland viel Oekraïne binnen. Oekraïne eiste de terugtrekking van alle Russische troepen."
     assert typed(text, "RETREAT", date="2022-03", last_sentence=True) == [("RETREAT", "demanded", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize("text,lang,etype,mode", [
+    ("Biden is ervan overtuigd dat Poetin heeft besloten Oekraïne aan te vallen.", "nl", "ASSAULT", "expected"),
+    ("Biden believes Putin has decided to attack Ukraine.", "en", "ASSAULT", "expected"),
+    ("Rusland heeft troepen bij de grens met Oekraïne. Intussen gaat de troepenopbouw door.", "nl", "MOBILIZE",
+     "asserted"),
+])
+def test_events_a_decision_is_expected_and_going_on_is_no_future(text, lang, etype, mode):
+    assert [d[1] for d in typed(text, etype, lang, date="2022-02", last_sentence=True)] == [mode]
