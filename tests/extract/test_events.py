@@ -1344,3 +1344,16 @@ def test_events_the_withdrawal_of_troops_is_theirs():
 ])
 def test_events_a_decision_is_expected_and_going_on_is_no_future(text, lang, etype, mode):
     assert [d[1] for d in typed(text, etype, lang, date="2022-02", last_sentence=True)] == [mode]
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # "als" before a noun phrase is "as", no condition
+    ("Oekraïne protesteert. Poetin heeft de volksrepublieken Donetsk en Loehansk als onafhankelijke staten "
+     "erkend.", "SUPPORT", [("SUPPORT", "asserted", "RUS", None)]),
+    ("Als Rusland de volksrepublieken erkent, volgen sancties.", "SUPPORT", []),
+    # a blameworthy act of another reported through 'volgens'
+    ("Volgens woordvoerder Konasjenkov hebben Oekraïense nationalisten de burgers verhinderd te vertrekken.",
+     "ACCUSE", [("ACCUSE", "asserted", "RUS", "UKR")]),
+])
+def test_events_as_is_no_condition_and_blame_reported_through_volgens(text, etype, expected):
+    assert typed(text, etype, date="2022-03") == expected

@@ -38,7 +38,7 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) 
             m_end = match_at(toks, n, parts)
             if m_end is None or (n < i < m_end) or (n < end and m_end > end):
                 continue
-            if mode == "expected" and _reportative(toks, n):
+            if mode == "expected" and _reportative(toks, n) or mode == "hypothetical" and _as_phrase(toks, n, lang):
                 continue
             modes.add(mode)
     return next((m for m in MODE_PRIORITY if m in modes), None)
@@ -80,7 +80,13 @@ def _reportative(toks: Sequence, n: int) -> bool:
 def in_condition(sent: Sentence, i: int) -> bool:
     """Whether token i sits in a condition clause ("als Rusland binnenvalt, ...")."""
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
-    return any_phrase(sent.toks, lo, i, context(sent.lang).get("condition", []))
+    return any(match_at(sent.toks, n, p) is not None and not _as_phrase(sent.toks, n, sent.lang)
+               for n in range(lo, i) for p in context(sent.lang).get("condition", []))
+
+
+def _as_phrase(toks: Sequence, n: int, lang: str) -> bool:
+    """Whether the condition word at n is "as" before a noun phrase ("als onafhankelijke staten")."""
+    return toks[n].lower_ in words(lang, "condition") and n + 1 < len(toks) and toks[n + 1].pos_ in ("ADJ", "NOUN")
 
 
 def condition_noun(sent: Sentence, i: int) -> bool:

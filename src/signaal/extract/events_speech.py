@@ -159,6 +159,16 @@ def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
     return next(nouns, "")
 
 
+def _definite_act_source(sent: Sentence, story: Story, source: Optional[str]) -> Optional[str]:
+    """The last source of the first event noun after a definite determiner in the sentence."""
+    definite = words(sent.lang, "definite")
+    for i, _, pat in find_triggers(sent.toks, sent.lang, lenient=True):
+        if pat.role == "noun" and i > 0 and sent.toks[i - 1].lower_ in definite:
+            known = story.type_source.get(pat.type)
+            return known if known != source else None
+    return None
+
+
 def acts_for(sent: Sentence, claim: Claim, story: Story,
              has_action: bool) -> list[tuple[str, str, Optional[str], Optional[str], int, int]]:
     """(type, mode, source, target, tok_start, tok_end) speech-act events of one claim."""
@@ -176,7 +186,11 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         target = target or (None if group else claim_target(sent, claim, source))
         group = group or (target is None and _names_group(sent, claim, lo, hi))
         if act.needs == "target" and target is None and not group:
-            continue  # a weak reading needs the other side in the content
+            # a weak reading needs the other side: in the content, or as the doer of a definite act
+            # the sentence judges ("De erkenning is volgens Scholz een schending")
+            target = _definite_act_source(sent, story, source)
+            if target is None:
+                continue
         pairs = reciprocal_pairs(sent, min(lo, len(sent.toks) - 1)) if act.type in ("ACCUSE", "THREATEN") else []
         if pairs:
             # "Oekraïne en de separatisten beschuldigen elkaar": each side the other's target
