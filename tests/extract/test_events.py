@@ -1357,3 +1357,12 @@ def test_events_a_decision_is_expected_and_going_on_is_no_future(text, lang, ety
 ])
 def test_events_as_is_no_condition_and_blame_reported_through_volgens(text, etype, expected):
     assert typed(text, etype, date="2022-03") == expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    ("Oekraïne protesteert. Poetin heeft de volksrepublieken in Oost-Oekraïne als onafhankelijk erkend.",
+     "SUPPORT", [("SUPPORT", "asserted", "RUS", None)]),  # where the recognised live is no target
+    ("Rusland voerde een aanval uit in Oekraïne.", "ASSAULT", [("ASSAULT", "asserted", "RUS", "UKR")]),
+])
+def test_events_a_place_after_in_is_a_target_only_of_acts_done_to_a_place(text, etype, expected):
+    assert typed(text, etype, date="2022-02", last_sentence=True) == expected

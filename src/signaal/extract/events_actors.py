@@ -280,6 +280,10 @@ def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
     return (conj[0], conj[1]) if len(conj) >= 2 else None
 
 
+# Acts done to a place: "een aanval in Oekraïne", "troepen in Belarus", "arrestaties in Moskou".
+PLACE_TARGETS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "AID", "SANCTION", "THREATEN"})
+
+
 def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[str],
                story: "Story", use_default: bool = True, co_sources: Sequence[str] = (),
                pronoun_subject: bool = False) -> Optional[str]:
@@ -291,7 +295,8 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     # a protest or arrest faces only whom a target preposition names ("tegen Rusland"), not what it
     # is for ("demonstreren voor hun EU-lidmaatschap")
     at_home = type_info().get(etype, {}).get("default_target") == "self"
-    cands = [m for m in sent.actors if not (mutual and after_prep(sent, m, "venue_prep")) and not _partner(sent, m)
+    placed = mutual or etype not in PLACE_TARGETS  # acts whose target "in X" is not: X is where it happens
+    cands = [m for m in sent.actors if not (placed and after_prep(sent, m, "venue_prep")) and not _partner(sent, m)
              and not after_prep(sent, m, "origin_prep")
              and not (etype in STATIONING and after_prep(sent, m, "station_prep"))
              and not (at_home and not after_prep(sent, m, "target_prep"))]
