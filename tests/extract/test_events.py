@@ -1366,3 +1366,12 @@ def test_events_as_is_no_condition_and_blame_reported_through_volgens(text, etyp
 ])
 def test_events_a_place_after_in_is_a_target_only_of_acts_done_to_a_place(text, etype, expected):
     assert typed(text, etype, date="2022-02", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,lang,mode", [
+    ("Generaal Milley waarschuwde dat een Russische inval in Oekraïne verschrikkelijk zou zijn.", "nl", "hypothetical"),
+    ("Milley warned that a Russian invasion of Ukraine would be horrific.", "en", "hypothetical"),
+    ("Milley waarschuwde dat een Russische inval in Oekraïne snel zal komen.", "nl", "expected"),
+])
+def test_events_an_indefinite_act_with_a_conditional_copula_is_imagined(text, lang, mode):
+    assert [d[1] for d in typed(text, "ASSAULT", lang, date="2022-01")] == [mode]

@@ -34,7 +34,7 @@ from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
 from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
-                          future_dated, in_condition, local_mode, past_clause, target_in_condition)
+                          future_dated, imagined, in_condition, local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
                             judged_thing, speech_types)
 from .events_story import Story
@@ -249,6 +249,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             local = "hypothetical"
         if local in (None, "expected") and in_content(claim, t_start):
             local = attribution_mode(sent, claim) or local
+        if local in (None, "expected") and pat.role == "noun" and imagined(sent, i):
+            local = "hypothetical"  # "waarschuwde dat een inval verschrikkelijk zou zijn"
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial

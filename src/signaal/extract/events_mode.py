@@ -84,6 +84,16 @@ def in_condition(sent: Sentence, i: int) -> bool:
                for n in range(lo, i) for p in context(sent.lang).get("condition", []))
 
 
+def imagined(sent: Sentence, i: int) -> bool:
+    """Whether an indefinite event noun stands in a clause with a conditional auxiliary ("dat een
+    inval verschrikkelijk zou zijn"): the act is imagined."""
+    if i == 0 or sent.toks[i - 1].lower_ not in words(sent.lang, "indefinite") and not (
+            i > 1 and sent.toks[i - 2].lower_ in words(sent.lang, "indefinite") and sent.toks[i - 1].pos_ == "ADJ"):
+        return False
+    lo, hi = clause_bounds(sent.toks, i, sent.lang)
+    return any_phrase(sent.toks, lo, hi, context(sent.lang).get("conditional_aux", []))
+
+
 def _as_phrase(toks: Sequence, n: int, lang: str) -> bool:
     """Whether the condition word at n is "as" before a noun phrase ("als onafhankelijke staten")."""
     return toks[n].lower_ in words(lang, "condition") and n + 1 < len(toks) and toks[n + 1].pos_ in ("ADJ", "NOUN")
