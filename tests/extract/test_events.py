@@ -1375,3 +1375,11 @@ def test_events_a_place_after_in_is_a_target_only_of_acts_done_to_a_place(text, 
 ])
 def test_events_an_indefinite_act_with_a_conditional_copula_is_imagined(text, lang, mode):
     assert [d[1] for d in typed(text, "ASSAULT", lang, date="2022-01")] == [mode]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Truss zei dat Rusland zijn troepen moet terugtrekken als het serieus is over diplomatie.", "nl"),
+    ("Truss said Russia must withdraw its troops if it is serious about diplomacy.", "en"),
+])
+def test_events_a_demand_on_a_condition_stays_a_demand(text, lang):
+    assert [d[1] for d in typed(text, "RETREAT", lang, date="2022-02")] == ["demanded"]

@@ -27,7 +27,7 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) 
     lo, _ = clause_bounds(toks, i, lang)
     lo = max(lo, i - WINDOW_BEFORE)
     hi = min(len(toks), end + WINDOW_AFTER) if after else end
-    modes = set()
+    modes, at = set(), {}
     # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
     blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
                for k in range(n, match_at(toks, n, parts) or n)}
@@ -41,6 +41,10 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) 
             if mode == "expected" and _reportative(toks, n) or mode == "hypothetical" and _as_phrase(toks, n, lang):
                 continue
             modes.add(mode)
+            at.setdefault(mode, []).append(n)
+    if "demanded" in modes and "hypothetical" in modes and min(at["demanded"]) < i \
+            and min(at["hypothetical"]) >= end:
+        modes.discard("hypothetical")  # "moet zijn troepen terugtrekken als ...": a demand on a condition
     return next((m for m in MODE_PRIORITY if m in modes), None)
 
 
