@@ -1383,3 +1383,9 @@ def test_events_an_indefinite_act_with_a_conditional_copula_is_imagined(text, la
 ])
 def test_events_a_demand_on_a_condition_stays_a_demand(text, lang):
     assert [d[1] for d in typed(text, "RETREAT", lang, date="2022-02")] == ["demanded"]
+
+
+def test_events_troops_withdraw_from_where_the_story_places_them():
+    text = ("Biden sprak met Scholz over de crisis rond Oekraïne. Biden en Scholz spraken ook over Duitsland en "
+            "Rusland. Hij wil dat Rusland zijn troepen terugtrekt.")
+    assert typed(text, "RETREAT", date="2022-02", last_sentence=True) == [("RETREAT", "demanded", "RUS", "UKR")]

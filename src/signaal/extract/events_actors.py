@@ -329,6 +329,8 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):
         if etype == "SANCTION" and story.aggressor not in (None, source):
             return story.aggressor  # in a war story, sanctions punish the one who attacked
+        if etype == "RETREAT" and story.aimed.get(source) is None and story.theatre(source):
+            return story.theatre(source)  # troops withdraw from where the story places them
         return story.opponent(source, force=etype in ("ASSAULT", "MOBILIZE")) or story.domestic(source)
     return story.domestic(source)
 

@@ -82,6 +82,7 @@ class Story:
         ``source`` (a clear majority only)."""
         preps = _place_preps(self.article.lang or "nl")
         return _majority(Counter(code(m) for m in self.mentions if code(m) not in (None, source)
+                                 and m.actor.kind in ("state", "government", "military")  # ("in Brussel": no IGO)
                                  and _word_before(self.article.text, m.evidence.start_char) in preps))
 
 
