@@ -1389,3 +1389,8 @@ def test_events_troops_withdraw_from_where_the_story_places_them():
     text = ("Biden sprak met Scholz over de crisis rond Oekraïne. Biden en Scholz spraken ook over Duitsland en "
             "Rusland. Hij wil dat Rusland zijn troepen terugtrekt.")
     assert typed(text, "RETREAT", date="2022-02", last_sentence=True) == [("RETREAT", "demanded", "RUS", "UKR")]
+
+
+def test_events_aid_with_no_target_goes_to_the_side_attacked():
+    text = "Rusland viel Oekraïne aan. Russische troepen beschoten Oekraïne. Ook Groot-Brittannië leverde wapens."
+    assert typed(text, "AID", date="2022-03", last_sentence=True) == [("AID", "asserted", "GBR", "UKR")]

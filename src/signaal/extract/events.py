@@ -177,6 +177,7 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
         if e.source_actor and e.target_actor and e.type in FORCE and e.confidence >= 0.8:
             story.aimed.pop(e.source_actor, None)  # (insertion order = recency, for Story.attacker)
             story.aimed[e.source_actor] = e.target_actor
+            story.force_pairs[(e.source_actor, e.target_actor)] += 1
             story.aggressor = e.source_actor
     story.type_group.update(groups)
     in_sent = sent.actors or sent.speakers

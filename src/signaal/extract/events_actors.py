@@ -324,6 +324,9 @@ def target_for(sent: Sentence, i: int, end: int, etype: str, source: Optional[st
         lo, hi = clause_bounds(sent.toks, i, sent.lang)
         border = any_phrase(sent.toks, lo, hi, sent_ctx(sent.lang, "border"))
         return story.opponent(source, force=True) if border else None
+    war = story.war()
+    if etype == "AID" and war and source not in war:
+        return war[1]  # "Ook Groot-Brittannië leverde wapens": aid goes to the side attacked
     if default == "self" or any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "own_people")):
         return source  # "killed by security forces", "executed a protester": a state against its own people
     if default == "counterpart" and not any_phrase(sent.toks, 0, len(sent.toks), sent_ctx(sent.lang, "domestic")):

@@ -40,6 +40,7 @@ class Story:
     type_group: dict = field(default_factory=dict)  # PLOVER type -> the sources of its last sentence
     aimed: dict = field(default_factory=dict)  # source -> the state its last attack or build-up faced
     aggressor: Optional[str] = None  # the source of the last attack or build-up with a target
+    force_pairs: Counter = field(default_factory=Counter)  # (source, target) of attacks and build-ups
 
     def home(self) -> Optional[str]:
         """The one country a domestic story is about (>= 80% of coded mentions), else None."""
@@ -67,6 +68,10 @@ class Story:
         "in Oekraïne"): in a story about Washington and Moscow, Moscow's feared invasion is still
         of Ukraine."""
         return self.aimed.get(source) or self.counterpart(source) or (self.theatre(source) if force else None)
+
+    def war(self) -> Optional[tuple]:
+        """The (attacker, attacked) pair the story reports most often, or None on a tie."""
+        return _majority(self.force_pairs)
 
     def warring(self) -> Optional[tuple]:
         """The story's aggressor and whom it last attacked, or None."""
