@@ -1394,3 +1394,15 @@ def test_events_troops_withdraw_from_where_the_story_places_them():
 def test_events_aid_with_no_target_goes_to_the_side_attacked():
     text = "Rusland viel Oekraïne aan. Russische troepen beschoten Oekraïne. Ook Groot-Brittannië leverde wapens."
     assert typed(text, "AID", date="2022-03", last_sentence=True) == [("AID", "asserted", "GBR", "UKR")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Israël en Hamas vechten. EU-buitenlandchef Borrell pleit voor de-escalatie.", "nl",
+     [("RETREAT", "demanded", None, None)]),
+    ("North Korea fired a missile at South Korea. China called on all sides to exercise restraint.", "en",
+     [("RETREAT", "demanded", None, None)]),
+    ("Israël viel Gaza aan. Hij roept alle partijen op het geweld te staken.", "nl",
+     [("RETREAT", "demanded", "ISR", "PSE"), ("RETREAT", "demanded", "PSE", "ISR")]),
+])
+def test_events_a_call_for_restraint_naming_no_one_has_no_dyad(text, lang, expected):
+    assert sorted(typed(text, "RETREAT", lang, date="2021-05", last_sentence=True), key=str) == expected

@@ -32,10 +32,15 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         # "de twee spraken af ...", "beide ministers willen opnieuw praten": the last meeting's pair;
         # with no meeting before, "de gesprekken tussen beide landen" are between the warring sides
         return [pair]
-    pair = story.warring() if mode == "demanded" and etype == "RETREAT" and pair_named(sent, i) else None
-    if pair:
-        # "roept beide partijen op het geweld te staken": each side is asked to stop against the other
-        return each_other(list(pair))
+    if mode == "demanded" and etype == "RETREAT":
+        pair = story.warring() if pair_named(sent, i) else None
+        if pair:
+            # "roept beide partijen op het geweld te staken": each side is asked to stop against the other
+            return each_other(list(pair))
+        if not sent.actors and story.home() is None:
+            # "Borrell pleit voor de-escalatie", "called on all sides to exercise restraint": no one named
+            # (in a domestic story, "riep de boeren op de acties te staken" stays at home)
+            return [(None, None)]
     if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the story's
         # aggressor (for a withdrawal), else the one this type was last about, else the speaker's other side
