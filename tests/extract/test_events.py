@@ -1,7 +1,7 @@
 """Events: PLOVER type, mode and dyad, from triggers, modality and hand-placed actor mentions.
 
 Mentions are built by hand here so these tests check the event rules alone; the seed test
-through the real actor layer lives in tests/extract/test_pipeline.py.
+through the whole pipeline lives in tests/extract/test_events_seed.py.
 """
 
 import pytest

@@ -37,9 +37,11 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         if pair:
             # "roept beide partijen op het geweld te staken": each side is asked to stop against the other
             return each_other(list(pair))
-        if not sent.actors and story.home() is None:
+        if not sent.actors and story.home() is None and not any_phrase(sent.toks, 0, len(sent.toks),
+                                                                       sent_ctx(sent.lang, "unit")):
             # "Borrell pleit voor de-escalatie", "called on all sides to exercise restraint": no one named
-            # (in a domestic story, "riep de boeren op de acties te staken" stays at home)
+            # (in a domestic story, "riep de boeren op de acties te staken" stays at home; forces
+            # to withdraw, "moeten de tanks worden teruggetrokken", are the aggressor's)
             return [(None, None)]
     if observed(sent, i):
         # "(we zien) geen tekenen van de-escalatie": the subject observes; the actor is the story's
