@@ -1406,3 +1406,8 @@ def test_events_aid_with_no_target_goes_to_the_side_attacked():
 ])
 def test_events_a_call_for_restraint_naming_no_one_has_no_dyad(text, lang, expected):
     assert sorted(typed(text, "RETREAT", lang, date="2021-05", last_sentence=True), key=str) == expected
+
+
+def test_events_weapons_asked_for_are_aid_demanded_for_the_asker():
+    text = "Rusland en de NAVO praten. Oekraïne vraagt om meer defensieve wapens."
+    assert typed(text, "AID", date="2022-01", last_sentence=True) == [("AID", "demanded", None, "UKR")]

@@ -96,8 +96,10 @@ def event_dyads(sent: Sentence, i: int, end: int, etype: str, claim, story: Stor
         return [story.last_pair]
     if mode == "demanded" and (etype in ANNOUNCED or claim is not None and group_addressed(sent, claim)):
         # "Oekraïne vraagt om sancties (tegen Rusland)": whoever is asked, unnamed; "urged Western
-        # leaders to walk away from the talks": the ones asked are an uncoded group
-        return [(None, named or target_for(sent, i, end, etype, None, story))]
+        # leaders to walk away from the talks": the ones asked are an uncoded group; aid asked for
+        # goes to the asker ("Oekraïne vraagt om meer wapens")
+        asker = story.speaker(claim) if etype == "AID" else None
+        return [(None, named or asker or target_for(sent, i, end, etype, None, story))]
     # from context: a withdrawal by no one named is the aggressor's ("dat er troepen worden
     # teruggetrokken"); else the source this type last had; a force used by no one named is the
     # one who last used or massed it; else the last source or actor
