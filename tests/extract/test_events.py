@@ -1411,3 +1411,10 @@ def test_events_a_call_for_restraint_naming_no_one_has_no_dyad(text, lang, expec
 def test_events_weapons_asked_for_are_aid_demanded_for_the_asker():
     text = "Rusland en de NAVO praten. Oekraïne vraagt om meer defensieve wapens."
     assert typed(text, "AID", date="2022-01", last_sentence=True) == [("AID", "demanded", None, "UKR")]
+
+
+def test_events_a_condemned_decision_accuses_each_decider():
+    text = ("De VS, Groot-Brittannië en Australië hebben gezinsleden van ambassadepersoneel opgedragen het land "
+            "te verlaten. Oekraïne noemde dat besluit 'voorbarig'.")
+    found = typed(text, "ACCUSE", date="2022-01", last_sentence=True)
+    assert sorted(found) == [("ACCUSE", "asserted", "UKR", t) for t in ("AUS", "GBR", "USA")]

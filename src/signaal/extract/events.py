@@ -21,6 +21,7 @@ Precision first: a wrong event in an escalation index is worse than a missed one
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -132,9 +133,12 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         future = future_dated(sent, article, time_expressions)
         triggers = find_triggers(sent.toks, sent.lang)
         found = _trigger_events(sent, claims, story, triggers, future)
-        found += _speech_events(sent, story, [i for i, _, pat in triggers
+        speech = _speech_events(sent, story, [i for i, _, pat in triggers
                                               if not (pat.role == "noun" and after_phrase(sent, i, "background"))])
-        sent_events = _dedupe(article, sent, found, time_expressions)
+        # "Oekraïne noemde dat besluit voorbarig": one act, a target for each decider
+        keys = Counter((f[0], f[2], f[4], id(f[6])) for f in speech)
+        sent_events = _dedupe(article, sent, found + speech, time_expressions,
+                              frozenset(k[:3] for k, n in keys.items() if n > 1))
         sent_events += _co_target_events(article, sent, sent_events)
         if not sent_events:
             sent_events = _denied_by_reference(article, sent, prev_events, just_before)
@@ -184,6 +188,8 @@ def _advance(story: Story, sent: Sentence, sent_events: list[Event]) -> None:
     if in_sent:
         story.last_actor = code(in_sent[-1])
     story.prev_subject = code(in_sent[0]) if in_sent else None
+    verb = next((t.idx for t in sent.toks if t.pos_ in ("VERB", "AUX")), sent.end)
+    story.prev_subjects = tuple(dict.fromkeys(code(m) for m in in_sent if code(m) and m.evidence.start_char < verb))
 
 
 def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, triggers: list,
@@ -341,12 +347,14 @@ def _speech_events(sent: Sentence, story: Story, actions: list[int]) -> list[tup
     return out
 
 
-def _dedupe(article, sent, found, time_expressions) -> list[Event]:
-    """One event per (type, mode, dyad); a speech act read off a claim yields to a trigger."""
+def _dedupe(article, sent, found, time_expressions, several: frozenset = frozenset()) -> list[Event]:
+    """One event per (type, mode, dyad); a speech act read off a claim yields to a trigger, unless
+    the act itself has several targets (``several``: (type, source, token) of such acts)."""
     seen, types_seen, events = set(), set(), []
     for etype, mode, src, tgt, i, end, claim in found:
         key = (etype, mode, src, tgt)
-        if key in seen or (etype, src) in types_seen and etype in speech_types(sent.lang):
+        if key in seen or (etype, src) in types_seen and etype in speech_types(sent.lang) \
+                and (etype, src, i) not in several:
             continue
         seen.add(key)
         types_seen.add((etype, src))

@@ -138,6 +138,14 @@ def fallback_target(story: Story, source: Optional[str], etype: str,
     return story.domestic(source)
 
 
+def _deciders(story: Story, source: Optional[str], etype: str, judged: Optional[str]) -> list:
+    """"De VS, Groot-Brittannië en Australië hebben ... opgedragen te vertrekken. Oekraïne noemde dat
+    besluit 'voorbarig'": a condemned thing that is no event is each subject's of the sentence before."""
+    subjects = story.prev_subjects
+    return list(subjects) if judged == "" and etype == "ACCUSE" and len(subjects) >= 2 and source not in subjects \
+        else []
+
+
 def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
     """When an evaluating cue (noemt, veroordeelt, condemns) judges a definite thing (a definite
     word right after the cue: "noemde dat besluit", "condemned the launch"): the PLOVER type of the
@@ -200,9 +208,10 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         target = judged_doer(sent, claim, story, source, target, judged)
         # "noemde de blokkades onacceptabel": an act judged unacceptable is condemned, a demand rejected
         etype = "ACCUSE" if act.type == "REJECT" and judged in CONDEMNABLE else act.type
+        targets = [target]
         if target is None and not group:
-            target = fallback_target(story, source, etype, judged)
-        out.append((etype, act.mode or "asserted", source, target, hit[0], hit[1]))
+            targets = _deciders(story, source, etype, judged) or [fallback_target(story, source, etype, judged)]
+        out.extend((etype, act.mode or "asserted", source, t, hit[0], hit[1]) for t in targets)
         break  # one act per claim: the table lists the specific readings first
     if not out and claim.polarity == "demanded" and not has_action:
         # deontic cues ("moet") stand inside the content, so the whole sentence is searched

@@ -33,6 +33,7 @@ class Story:
     people: list  # person mentions (their country may be named elsewhere)
     last_actor: Optional[str] = None
     prev_subject: Optional[str] = None  # the first actor of the sentence before
+    prev_subjects: tuple = ()  # the actors before the first verb of the sentence before
     last_pair: Optional[tuple] = None  # (source, target) of the last meeting or agreement
     last_source: Optional[str] = None
     source_age: int = 99  # sentences since last_source was set
