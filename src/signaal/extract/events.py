@@ -28,12 +28,12 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from . import claims_lex
 from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise,
                             reciprocal_pairs, sent_to, symmetric, target_for)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
-from .events_filters import after_phrase, anchored, impersonal, in_content, judged_again, stopped
+from .events_filters import (after_phrase, anchored, claim_cue, describes_speaker, impersonal, in_content,
+                             judged_again, negated_idiom, possessed, stopped)
 from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
                           future_dated, imagined, in_condition, local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
@@ -206,14 +206,14 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             continue  # "sinds de inval", "bij een inval": a time or a condition, not an event
         if in_condition(sent, i) or (pat.role == "noun" and i in conditions):
             continue  # the condition is no event; its consequence is hypothetical
-        if pat.role == "intransitive" and _claim_cue(sent, i, end):
+        if pat.role == "intransitive" and claim_cue(sent, i, end):
             continue  # "gaf toe dat ...": an admission (the claim), not a concession
         if pat.role == "noun" and stopped(sent, i, end):
             continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
         if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
-        if _describes_speaker(sent, i, end):
+        if describes_speaker(sent, i, end):
             continue  # "Protest leaders said ...": the word describes the speaker
         if pat.role == "noun" and judged_again(sent, i, claim):
             continue  # "Rutte noemt de Russische aanval een schending": the judgement is the event
@@ -223,7 +223,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         if pat.role == "noun" and cancelled(sent, i, end, pat.type):
             local = "denied"  # "een geplande ontmoeting ... is afgezegd": it will not take place
         by_speaker = claim is not None and (pat.role == "speaker" or (not in_content(claim, t_start) and (
-            pat.type in speech or _possessed(sent, i))))
+            pat.type in speech or possessed(sent, i))))
         if by_speaker:
             src = story.speaker(claim)
             pair = reciprocal_pairs(sent, i)
@@ -261,7 +261,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         if local is None and future and not past_clause(sent, i):
             local = "expected"  # "woensdag praten Rusland en de NAVO" (present tense, later date)
         # an idiom holding its own negation ("laat Taiwan niet in de steek") is not the claim's denial
-        denial_is_idiom = claim is not None and claim.polarity == "denied" and _negated_idiom(sent, i, end)
+        denial_is_idiom = claim is not None and claim.polarity == "denied" and negated_idiom(sent, i, end)
         # the claim's stance covers what it reports, not its attribution ("zegt na zijn ontmoeting
         # met Zelensky dat ...": the meeting took place)
         outside = claim is not None and claim.content is not None and not in_content(claim, t_start)
@@ -297,29 +297,6 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
                 threat = "denied" if claim is not None and claim.polarity == "denied" else "asserted"
                 out.append(("THREATEN", threat, src, tgt, i, end, claim))
     return out
-
-
-def _describes_speaker(sent: Sentence, i: int, end: int) -> bool:
-    """Whether the trigger modifies a noun of a claim's speaker span ("Protest leaders")."""
-    nxt = sent.toks[end] if end < len(sent.toks) else None
-    return nxt is not None and nxt.pos_ == "NOUN" and any(
-        c.speaker is not None and c.speaker.start_char <= sent.toks[i].idx and nxt.idx < c.speaker.end_char
-        for c in sent.claims)
-
-
-def _possessed(sent: Sentence, i: int) -> bool:
-    """Whether a possessive stands right before the trigger ("na zijn ontmoeting met ...")."""
-    return i > 0 and sent.toks[i - 1].lower_ in words(sent.lang, "possessive")
-
-
-def _claim_cue(sent: Sentence, i: int, end: int) -> bool:
-    """Whether the trigger's words are the cue of a claim of the sentence."""
-    forms = {t.lower_ for t in sent.toks[i:end]}
-    return any(c.cue and set(c.cue.lower().split()) <= forms for c in sent.claims)
-
-
-def _negated_idiom(sent: Sentence, i: int, end: int) -> bool:
-    return any(t.lower_ in claims_lex.get(sent.lang).negations for t in sent.toks[i:end])
 
 
 def _announcers(sent: Sentence, i: int, etype: str, claim, claims: Sequence[Claim]) -> list[Claim]:

@@ -4,8 +4,10 @@ A noun trigger needs an anchor (``anchored``: an actor or event verb in its clau
 determiner); a definite noun judged by an evaluating cue re-mentions a known event
 (``judged_again``); phrases before a trigger make it a time, a condition or an observation
 (``after_phrase``, ``observed``); a stop verb takes an attack noun as its object (``stopped``);
-impersonal passive talks have no actor (``impersonal``). Words come from
-``lexicon/<lang>/event_context.tsv``.
+impersonal passive talks have no actor (``impersonal``); a word describing a claim's speaker is
+no event (``describes_speaker``); a possessive before it makes an attribution's act the speaker's
+(``possessed``); a claim's cue (``claim_cue``) and an idiom's own negation (``negated_idiom``) are
+told apart. Words come from ``lexicon/<lang>/event_context.tsv``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Claim
+from . import claims_lex
 from .events_actors import Sentence
 from .events_lex import any_phrase, clause_bounds, context, evaluating_cue, find_triggers, match_at, words
 
@@ -95,3 +98,26 @@ def after_phrase(sent: Sentence, i: int, rule: str) -> bool:
 def observed(sent: Sentence, i: int) -> bool:
     """Whether an evidence phrase ("tekenen van", "signs of") ends just before the trigger."""
     return after_phrase(sent, i, "observed")
+
+
+def describes_speaker(sent: Sentence, i: int, end: int) -> bool:
+    """Whether the trigger modifies a noun of a claim's speaker span ("Protest leaders")."""
+    nxt = sent.toks[end] if end < len(sent.toks) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and any(
+        c.speaker is not None and c.speaker.start_char <= sent.toks[i].idx and nxt.idx < c.speaker.end_char
+        for c in sent.claims)
+
+
+def possessed(sent: Sentence, i: int) -> bool:
+    """Whether a possessive stands right before the trigger ("na zijn ontmoeting met ...")."""
+    return i > 0 and sent.toks[i - 1].lower_ in words(sent.lang, "possessive")
+
+
+def claim_cue(sent: Sentence, i: int, end: int) -> bool:
+    """Whether the trigger's words are the cue of a claim of the sentence."""
+    forms = {t.lower_ for t in sent.toks[i:end]}
+    return any(c.cue and set(c.cue.lower().split()) <= forms for c in sent.claims)
+
+
+def negated_idiom(sent: Sentence, i: int, end: int) -> bool:
+    return any(t.lower_ in claims_lex.get(sent.lang).negations for t in sent.toks[i:end])
