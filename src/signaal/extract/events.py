@@ -28,8 +28,8 @@ from typing import Optional, Sequence
 
 from .. import lexicon
 from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
-from .events_actors import (STATIONING, Sentence, co_targets, code, genitive_agent, joint_exercise,
-                            reciprocal_pairs, sent_to, symmetric, target_for)
+from .events_actors import (STATIONING, Sentence, code, genitive_agent, joint_exercise, reciprocal_pairs,
+                            symmetric)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
 from .events_lex import any_phrase, context, find_triggers, words
 from .events_filters import (after_phrase, anchored, claim_cue, describes_speaker, impersonal, in_content,
@@ -39,6 +39,7 @@ from .events_mode import (attribution_mode, cancelled, combine_mode, condition_n
 from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
                             judged_thing, speech_types)
 from .events_story import Story
+from .events_targets import co_targets, sent_to, target_for
 from .spans import evidence, sentences
 
 EXTRACTOR = "signaal.events.v2"

@@ -10,11 +10,12 @@ from typing import Optional
 from ..records import Mention
 from .events_actors import (Sentence, after_prep, between_pair, code, first_subject, gapped_subject,
                             each_other, inverted_subject, pair_named, reciprocal, sent_ctx, sources_in_clause,
-                            symmetric, target_for, type_info, verb_subject)
+                            symmetric, type_info, verb_subject)
 from .events_filters import observed
 from .events_lex import any_phrase, clause_bounds, words
 from .events_speech import government_speaker, group_addressed, reported_victim
 from .events_story import Story
+from .events_targets import target_for
 
 DISCOURSE_REACH = 2  # sentences a previous event's source stays the default source
 # Acts whose target, once stated, is the one the source's later unaimed acts face.
