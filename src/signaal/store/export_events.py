@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import lexicon
 from ..extract import events as ev
-from ..records import Article, Event, Signals
+from ..records import Article, Event
 from .export import _text_out, with_signals
 
 if TYPE_CHECKING:
