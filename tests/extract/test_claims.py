@@ -264,3 +264,11 @@ def test_claims_english_said_before_the_contents_subject():
     (c,) = pipeline.extract(text, lang="en").claims
     assert (c.source, c.source_actor) == ("Yoon Suk Yeol", "KOR")
     assert c.content.text.startswith("North Korea would")
+
+
+def test_claims_a_name_mid_sentence_is_no_cue():
+    from signaal.extract import pipeline
+    found = pipeline.extract("In Washington, a State Department spokesperson said the United States would hold "
+                             "Iranian officials to account and was considering further sanctions.",
+                             lang="en", date="2022-12").claims
+    assert [c.cue for c in found] == ["said"]  # not also "States" (the verb 'state')

@@ -1418,3 +1418,18 @@ def test_events_a_condemned_decision_accuses_each_decider():
             "te verlaten. Oekraïne noemde dat besluit 'voorbarig'.")
     found = typed(text, "ACCUSE", date="2022-01", last_sentence=True)
     assert sorted(found) == [("ACCUSE", "asserted", "UKR", t) for t in ("AUS", "GBR", "USA")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Hij voegde eraan toe dat Rusland niet zal toestaan dat zijn belangen worden genegeerd.", "nl",
+     ("THREATEN", "asserted", "RUS")),
+    ("China hield oefeningen rond Taiwan. Biden waarschuwt Peking wel dat de VS zich niet laten intimideren.",
+     "nl",
+     ("THREATEN", "asserted", "USA", "CHN")),
+    ("Iran executed a protester. A State Department spokesperson said the United States would hold Iranian "
+     "officials to account.", "en", ("THREATEN", "asserted", "USA", "IRN")),
+    ('Pyongyang has vowed an "overwhelming" response.', "en", ("THREATEN", "asserted", "PRK")),
+])
+def test_events_refusals_to_tolerate_vows_and_accountability_are_threats(text, lang, expected):
+    found = typed(text, "THREATEN", lang, date="2022-12", last_sentence=True)
+    assert [d[:len(expected)] for d in found] == [expected], found

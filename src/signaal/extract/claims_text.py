@@ -204,8 +204,8 @@ def match_cues(view: View, lo: int, hi: int) -> list[CueHit]:
     used: set[int] = set()
     hits: list[CueHit] = []
     for n, i in enumerate(idx):
-        if i in used:
-            continue
+        if i in used or (n > 0 and toks[i].text[:1].isupper() and toks[i].pos == "PROPN"):
+            continue  # a name mid-sentence is no cue ("the United States would ...")
         for pat in view.lex.cues_opened_by(toks[i].low, toks[i].lemma):
             parts = _match_at(view, idx, n, pat, hi)
             if parts and not used.intersection(parts):

@@ -36,7 +36,7 @@ from .events_filters import (after_phrase, anchored, claim_cue, describes_speake
                              judged_again, negated_idiom, possessed, stopped)
 from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
                           future_dated, imagined, in_condition, local_mode, past_clause, target_in_condition)
-from .events_speech import (acts_for, claim_target, fallback_target, group_addressed, judged_doer,
+from .events_speech import (acts_for, addressee, claim_target, fallback_target, group_addressed, judged_doer,
                             judged_thing, speech_types)
 from .events_story import Story
 from .events_targets import co_targets, sent_to, target_for
@@ -285,6 +285,10 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             dyads = [(code(agent), target_for(sent, i, end, pat.type, code(agent), story))]
         else:
             dyads = event_dyads(sent, i, end, etype, claim, story, mode)
+            if etype in speech and claim is not None and in_content(claim, t_start):
+                # "Hij waarschuwt Peking dat de VS zich niet laten intimideren": the one warned
+                to = addressee(sent, claim, story.speaker(claim))
+                dyads = [(s_, t_ or to) for s_, t_ in dyads]
         for src, tgt in dyads:
             out.append((etype, mode, src, tgt, i, end, claim))
             dest = sent_to(sent, i, end, src) if pat.type in STATIONING and not joint else None
