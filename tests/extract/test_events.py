@@ -1433,3 +1433,15 @@ def test_events_a_condemned_decision_accuses_each_decider():
 def test_events_refusals_to_tolerate_vows_and_accountability_are_threats(text, lang, expected):
     found = typed(text, "THREATEN", lang, date="2022-12", last_sentence=True)
     assert [d[:len(expected)] for d in found] == [expected], found
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    ("Rusland viel aan. Biden kondigde maatregelen aan tegen twee grote Russische banken.", "SANCTION",
+     [("SANCTION", "expected", "USA", "RUS")]),
+    ("Het aantal Russische militairen in en rond Oekraïne neemt volgens hem nog steeds toe.", "MOBILIZE",
+     [("MOBILIZE", "asserted", "RUS", "UKR")]),
+    ("De Amerikaanse Huisvoorzitter Pelosi bezocht Taiwan. Pelosi vertrekt vanmiddag naar Zuid-Korea.", "CONSULT",
+     [("CONSULT", "expected", "USA", "KOR")]),
+])
+def test_events_measures_growing_forces_and_departures_for_a_visit(text, etype, expected):
+    assert typed(text, etype, date="2022-08-03", last_sentence=True) == expected
