@@ -1445,3 +1445,11 @@ def test_events_refusals_to_tolerate_vows_and_accountability_are_threats(text, l
 ])
 def test_events_measures_growing_forces_and_departures_for_a_visit(text, etype, expected):
     assert typed(text, etype, date="2022-08-03", last_sentence=True) == expected
+
+
+def test_events_a_headline_repeating_the_body_is_not_counted_twice():
+    text = ("Russische aanval op meerdere fronten\n\nRusland is Oekraïne binnengevallen. Er wordt op meerdere "
+            "plaatsen gevochten.")
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [(e.type, e.evidence.sentence.startswith("Rusland")) for e in found if e.type == "ASSAULT"] == [
+        ("ASSAULT", True)]

@@ -148,7 +148,18 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         if sent_events:
             prev_events = sent_events
         just_before = sent_events
-    return out
+    return _without_headline_repeats(article, out)
+
+
+def _without_headline_repeats(article: Article, found: list[Event]) -> list[Event]:
+    """A headline repeats the story (ANNOTATION.md): its events of a type the body reports too
+    ("Liveblog Oekraïne: Russische aanval op meerdere fronten") are not counted twice."""
+    title = article.title
+    if not title or not article.text.lstrip().startswith(title):
+        return found
+    end = article.text.index(title) + len(title)
+    body_types = {e.type for e in found if e.evidence.start_char >= end}
+    return [e for e in found if e.evidence.start_char >= end or e.type not in body_types]
 
 
 def _co_target_events(article: Article, sent: Sentence, sent_events: list[Event]) -> list[Event]:
