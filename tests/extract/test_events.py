@@ -1453,3 +1453,10 @@ def test_events_a_headline_repeating_the_body_is_not_counted_twice():
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert [(e.type, e.evidence.sentence.startswith("Rusland")) for e in found if e.type == "ASSAULT"] == [
         ("ASSAULT", True)]
+
+
+def test_events_a_report_called_hysteria_denies_what_it_reported():
+    text = ("Sullivan zei dat een Russische inval in Oekraïne op elk moment kan beginnen. Amerikanen moeten "
+            "vertrekken. Moskou noemde die waarschuwing 'hysterie'.")
+    found = typed(text, "ASSAULT", date="2022-02", last_sentence=True)
+    assert found == [("ASSAULT", "denied", "RUS", "UKR")]

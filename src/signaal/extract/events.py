@@ -31,7 +31,7 @@ from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, code, genitive_agent, joint_exercise, reciprocal_pairs,
                             symmetric)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
-from .events_lex import any_phrase, context, find_triggers, words
+from .events_lex import any_phrase, context, evaluating_cue, find_triggers, words
 from .events_filters import (after_phrase, anchored, claim_cue, describes_speaker, impersonal, in_content,
                              judged_again, negated_idiom, possessed, stopped)
 from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
@@ -141,8 +141,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         sent_events = _dedupe(article, sent, found + speech, time_expressions,
                               frozenset(k[:3] for k, n in keys.items() if n > 1))
         sent_events += _co_target_events(article, sent, sent_events)
-        if not sent_events:
-            sent_events = _denied_by_reference(article, sent, prev_events, just_before)
+        if all(e.type in speech_types(lang) for e in sent_events):
+            # (the denial's own speech act, "noemde ... hysterie" = ACCUSE, stays beside it)
+            sent_events += _denied_by_reference(article, sent, prev_events, just_before)
         out.extend(sent_events)
         _advance(story, sent, sent_events)
         if sent_events:
@@ -383,6 +384,10 @@ def _denied_by_reference(article, sent, prev_events, just_before) -> list[Event]
         # a bare contradiction answers the sentence right before; talks it contradicts took place
         anchor = _short_object(sent, denial)
         prev_events = [e for e in just_before if e.type != "CONSULT"]
+    if anchor is None and evaluating_cue(sent.lang, denial.cue):
+        # "Moskou noemde die waarschuwing 'hysterie'": a judged report of the sentence before, denied
+        anchor = _judged_object(sent, denial)
+        prev_events = [e for e in prev_events if e.type != "CONSULT"]
     if anchor is None:
         return []
     a_start, a_end = anchor.idx, anchor.idx + len(anchor)
@@ -392,6 +397,14 @@ def _denied_by_reference(article, sent, prev_events, just_before) -> list[Event]
         evidence=evidence(article, a_start, a_end, sent.start, sent.end), trigger=anchor.text,
         claim_id=denial.id, claim_source=denial.source, confidence=0.6, extractor=EXTRACTOR,
     ) for e in prev_events]
+
+
+def _judged_object(sent, denial):
+    """The definite word right after an evaluating cue ("noemde die waarschuwing", "de uitspraken")."""
+    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
+    definite = words(sent.lang, "definite")
+    return next((sent.toks[n] for n in range(cue + 1, min(cue + 3, len(sent.toks)))
+                 if sent.toks[n].lower_ in definite), None) if cue is not None else None
 
 
 SHORT_OBJECT = 3  # most tokens of a denied object that only points back ("dat", "elke betrokkenheid")
