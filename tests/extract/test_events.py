@@ -1460,3 +1460,17 @@ def test_events_a_report_called_hysteria_denies_what_it_reported():
             "vertrekken. Moskou noemde die waarschuwing 'hysterie'.")
     found = typed(text, "ASSAULT", date="2022-02", last_sentence=True)
     assert found == [("ASSAULT", "denied", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    ("Rusland viel Oekraïne aan. Duitsland stuurde Oekraïne eerder 5.000 helmen.", "nl", "AID",
+     [("AID", "asserted", "DEU", "UKR")]),
+    ("Hamas vuurde raketten af op Israël. Minister Blok vindt dat Israël het recht heeft zich te verdedigen.", "nl",
+     "SUPPORT", [("SUPPORT", "asserted", "NLD", "ISR")]),
+    ("Israel struck Gaza. He called on the international community to help rebuild Gaza.", "en", "AID",
+     [("AID", "demanded", None, "PSE")]),
+    ("Iran hanged a protester after a Revolutionary Court convicted him.", "en", "ACCUSE",
+     [("ACCUSE", "asserted", "IRN", "IRN")]),
+])
+def test_events_helmets_the_right_to_defend_rebuilding_and_convictions(text, lang, etype, expected):
+    assert typed(text, etype, lang, date="2021-05", last_sentence=True) == expected
