@@ -272,3 +272,10 @@ def test_claims_a_name_mid_sentence_is_no_cue():
                              "Iranian officials to account and was considering further sanctions.",
                              lang="en", date="2022-12").claims
     assert [c.cue for c in found] == ["said"]  # not also "States" (the verb 'state')
+
+
+
+def test_claims_showing_oneself_satisfied_is_a_stance():
+    from signaal.extract import pipeline
+    found = pipeline.extract("Premier Alexander De Croo toonde zich tevreden.", lang="nl", date="2022-12").claims
+    assert [(c.source, c.polarity) for c in found] == [("Alexander De Croo", "asserted")]

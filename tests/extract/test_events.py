@@ -1474,3 +1474,13 @@ def test_events_a_report_called_hysteria_denies_what_it_reported():
 ])
 def test_events_helmets_the_right_to_defend_rebuilding_and_convictions(text, lang, etype, expected):
     assert typed(text, etype, lang, date="2021-05", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    ("De coalitie van VVD en CDA presenteerde haar plannen in Den Haag. De oppositie is kritisch.", "ACCUSE",
+     [("ACCUSE", "asserted", "NLD", "NLD")]),  # a stance claim's own cue is the act
+    ("De boeren in Nederland protesteren. LTO Nederland is 'voorzichtig positief’ over het rapport.", "SUPPORT",
+     [("SUPPORT", "asserted", "NLD", "NLD")]),  # a quote mark inside the cue
+])
+def test_events_stance_claims_are_speech_acts(text, etype, expected):
+    assert typed(text, etype, date="2022-10", last_sentence=True) == expected

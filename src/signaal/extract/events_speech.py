@@ -44,15 +44,15 @@ def _content_range(sent: Sentence, claim: Claim) -> tuple[int, int]:
     return lo, max(hi, lo + 1)
 
 
-def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int) -> Optional[tuple[int, int]]:
-    """Where the act's cue stands in the sentence outside the content (the attribution part)."""
+def _cue_hit(sent: Sentence, act: SpeechAct, lo: int, hi: int, own: str = "") -> Optional[tuple[int, int]]:
+    """Where the act's cue stands in the sentence outside the content (the attribution part), or
+    where it is the claim's own cue (``own``: a stance, "De oppositie is kritisch", has no
+    attribution apart from its content)."""
     if not possible(act.cue, sent.forms):
         return None  # a word of the cue is nowhere in the sentence
     for n in range(len(sent.toks)):
-        if lo <= n < hi:
-            continue
         end = match_at(sent.toks, n, act.cue)
-        if end is not None:
+        if end is not None and (not lo <= n < hi or own and sent.toks[n].text in own.split()):
             return n, end
     return None
 
@@ -186,7 +186,7 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
     for act in speech_acts(sent.lang):
         if act.type == "REQUEST":
             continue
-        hit = _cue_hit(sent, act, lo, hi)
+        hit = _cue_hit(sent, act, lo, hi, claim.cue or "")
         if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
             continue
         target = addressee(sent, claim, source) or (source if group_addressed(sent, claim, "own_people") else None)
