@@ -1484,3 +1484,15 @@ def test_events_helmets_the_right_to_defend_rebuilding_and_convictions(text, lan
 ])
 def test_events_stance_claims_are_speech_acts(text, etype, expected):
     assert typed(text, etype, date="2022-10", last_sentence=True) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a demand to stop an act is a REQUEST, not that act demanded
+    ("„Rusland moet stoppen met dreigen”, zei de Britse minister Truss.", [("REQUEST", "asserted", "GBR", "RUS")]),
+    ("Kremlinwoordvoerder Peskov zei dat het Westen moet ophouden met 'hysterie'.", [("REQUEST", "asserted", "RUS", None)]),
+    ("Rusland en Oekraïne praten. Zelensky wil daarvoor wel harde veiligheidsgaranties.",
+     [("REQUEST", "asserted", "UKR", None)]),
+])
+def test_events_demands_to_stop_and_for_guarantees_are_requests(text, expected):
+    found = pipeline.extract(text, lang="nl", date="2022-02").events
+    assert [d for d in dyads(found) if d[0] in ("REQUEST", "THREATEN")] == expected

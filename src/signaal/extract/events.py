@@ -134,8 +134,9 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         future = future_dated(sent, article, time_expressions)
         triggers = find_triggers(sent.toks, sent.lang)
         found = _trigger_events(sent, claims, story, triggers, future)
-        speech = _speech_events(sent, story, [i for i, _, pat in triggers
-                                              if not (pat.role == "noun" and after_phrase(sent, i, "background"))])
+        speech = _speech_events(sent, story, [i for i, end, pat in triggers
+                                              if not (pat.role == "noun" and after_phrase(sent, i, "background"))
+                                              and not (pat.role != "noun" and stopped(sent, i, end))])
         # "Oekraïne noemde dat besluit voorbarig": one act, a target for each decider
         keys = Counter((f[0], f[2], f[4], id(f[6])) for f in speech)
         sent_events = _dedupe(article, sent, found + speech, time_expressions,
@@ -221,7 +222,7 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
             continue  # the condition is no event; its consequence is hypothetical
         if pat.role == "intransitive" and claim_cue(sent, i, end):
             continue  # "gaf toe dat ...": an admission (the claim), not a concession
-        if pat.role == "noun" and stopped(sent, i, end):
+        if stopped(sent, i, end) and (pat.role == "noun" or pat.type != "RETREAT"):
             continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
         if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors

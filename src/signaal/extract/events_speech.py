@@ -217,14 +217,14 @@ def acts_for(sent: Sentence, claim: Claim, story: Story,
         # deontic cues ("moet") stand inside the content, so the whole sentence is searched
         for act in (a for a in speech_acts(sent.lang) if a.type == "REQUEST"):
             hit = _cue_hit(sent, act, 0, 0)
-            if hit is None:
+            if hit is None or (act.content and not any_phrase(sent.toks, lo, hi, act.content)):
                 continue
             # in a domestic story a demand that names no one else is made of one's own state
             target = None if group_addressed(sent, claim) else (
                 addressee(sent, claim, source) or claim_target(sent, claim, source) or
                 own_institution(sent, claim, source) or story.domestic(source))
-            if act.needs == "target" and target is None:
-                break
+            if act.needs == "target" and target is None and not _names_group(sent, claim, lo, hi):
+                break  # ("het Westen moet ophouden met hysterie": an uncoded group is the other side)
             if _to_the_public(sent, claim):
                 break  # "roept de bevolking op kalm te blijven": advice to people, no interaction
             out.append(("REQUEST", "asserted", source, target, *hit))
