@@ -1496,3 +1496,18 @@ def test_events_stance_claims_are_speech_acts(text, etype, expected):
 def test_events_demands_to_stop_and_for_guarantees_are_requests(text, expected):
     found = pipeline.extract(text, lang="nl", date="2022-02").events
     assert [d for d in dyads(found) if d[0] in ("REQUEST", "THREATEN")] == expected
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    ("Het Kremlin liet weten dat er bij het gesprek met Macron geen afspraken zijn gemaakt.", "nl", "AGREE",
+     [("AGREE", "denied")]),
+    ("Rusland en Oekraïne praatten. Koeleba zei dat er geen vooruitgang is geboekt over een staakt-het-vuren.",
+     "nl", "AGREE", [("AGREE", "denied")]),
+    ("Het gesprek in Genève was het eerste tussen Blinken en Lavrov sinds december.", "nl", "CONSULT",
+     [("CONSULT", "asserted", "USA", "RUS")]),
+    ("Yoon met Kishida in Tokyo. The two leaders are expected to agree on closer security cooperation.", "en",
+     "AGREE", [("AGREE", "expected", "KOR", "JPN")]),
+])
+def test_events_agreements_made_progress_booked_and_talks_between(text, lang, etype, expected):
+    found = typed(text, etype, lang, date="2022-02", last_sentence=True)
+    assert [d[:len(expected[0])] for d in found] == expected, found

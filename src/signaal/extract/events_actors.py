@@ -266,10 +266,12 @@ def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
     """"overleg tussen X en Y" after the trigger gives the dyad X → Y (after a noun a particle or a
     place may stand between, no verb: "stelt een top voor tussen Biden en Poetin"; after a verb the
     pair is what its subject acts between: "Turkije bemiddelde dinsdag tussen ...")."""
-    reach = 3 if sent.toks[end - 1].pos_ == "NOUN" else 1
-    at = next((n for n in range(end, min(end + reach, len(sent.toks)))
+    noun = sent.toks[end - 1].pos_ == "NOUN"
+    at = next((n for n in range(end, min(end + (7 if noun else 1), len(sent.toks)))
                if sent.toks[n].lower_ in words(sent.lang, "between")), None)
-    if at is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in sent.toks[end:at]):
+    # (after a noun a copula may stand between: "Het gesprek in Genève was het eerste tussen X en Y")
+    if at is None or any(t.pos_ == "VERB" or t.pos_ == "AUX" and not (noun and t.lower_ in words(sent.lang, "copula"))
+                         or t.is_punct for t in sent.toks[end:at]) or (not noun and at > end):
         return None
     after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[at].idx]
     conj = uniq(code(m) for m in conjuncts(sent, after))
