@@ -1511,3 +1511,18 @@ def test_events_demands_to_stop_and_for_guarantees_are_requests(text, expected):
 def test_events_agreements_made_progress_booked_and_talks_between(text, lang, etype, expected):
     found = typed(text, etype, lang, date="2022-02", last_sentence=True)
     assert [d[:len(expected[0])] for d in found] == expected, found
+
+
+@pytest.mark.parametrize("text,lang,etype,expected", [
+    ("De vier verklaarden dat ze zich onvoorwaardelijk houden aan het staakt-het-vuren in Oost-Oekraïne.", "nl",
+     "AGREE", [("AGREE", "asserted")]),
+    ("In het dorp Stanytsja Loehanska in Oekraïne werd een kleuterschool getroffen.", "nl", "ASSAULT",
+     [("ASSAULT", "asserted")]),
+    ("De EU praat over een prijsplafond. Rusland had de gasleveringen via Nord Stream 1 teruggeschroefd.", "nl",
+     "SANCTION", [("SANCTION", "asserted", "RUS")]),
+    ("Hamas fired rockets at Israel. Twelve people were killed in Israel, Israeli medics said.", "en", "ASSAULT",
+     [("ASSAULT", "asserted", "PSE", "ISR")]),
+])
+def test_events_commitments_buildings_hit_supply_cuts_and_people_killed(text, lang, etype, expected):
+    found = typed(text, etype, lang, date="2021-05", last_sentence=True)
+    assert [d[:len(expected[0])] for d in found] == expected, found
