@@ -31,9 +31,10 @@ from ..records import Article, Claim, Event, Mention, TimeExpression, stable_id
 from .events_actors import (STATIONING, Sentence, code, genitive_agent, joint_exercise, reciprocal_pairs,
                             symmetric)
 from .events_dyads import ANNOUNCED, FORCE, event_dyads
-from .events_lex import any_phrase, context, evaluating_cue, find_triggers, words
+from .events_lex import context, find_triggers, words
+from .events_denial import denied_by_reference
 from .events_filters import (after_phrase, anchored, claim_cue, describes_speaker, impersonal, in_content,
-                             judged_again, negated_idiom, possessed, stopped)
+                             judged_again, negated_idiom, possessed, stopped, without_headline_repeats)
 from .events_mode import (attribution_mode, cancelled, combine_mode, condition_noun, conditional_sentence,
                           future_dated, imagined, in_condition, local_mode, past_clause, target_in_condition)
 from .events_speech import (acts_for, addressee, claim_target, fallback_target, group_addressed, judged_doer,
@@ -150,18 +151,7 @@ def extract(doc, article: Article, mentions: Sequence[Mention] = (), claims: Seq
         if sent_events:
             prev_events = sent_events
         just_before = sent_events
-    return _without_headline_repeats(article, out)
-
-
-def _without_headline_repeats(article: Article, found: list[Event]) -> list[Event]:
-    """A headline repeats the story (ANNOTATION.md): its events of a type the body reports too
-    ("Liveblog Oekraïne: Russische aanval op meerdere fronten") are not counted twice."""
-    title = article.title
-    if not title or not article.text.lstrip().startswith(title):
-        return found
-    end = article.text.index(title) + len(title)
-    body_types = {e.type for e in found if e.evidence.start_char >= end}
-    return [e for e in found if e.evidence.start_char >= end or e.type not in body_types]
+    return without_headline_repeats(article, out)
 
 
 def _co_target_events(article: Article, sent: Sentence, sent_events: list[Event]) -> list[Event]:
@@ -375,49 +365,15 @@ def _event(article, etype, mode, source, target, t_start, t_end, sent, claim,
 
 
 def _denied_by_reference(article, sent, prev_events, just_before) -> list[Event]:
-    """"Het Kremlin ontkent dat daar plannen voor zijn": the previous sentence's events, denied."""
-    denial = next((c for c in sent.claims if c.polarity == "denied"), None)
-    if denial is None or not prev_events:
+    """The events a denial by reference denies ("Het Kremlin ontkent dat daar plannen voor zijn")."""
+    found = denied_by_reference(sent, prev_events, just_before)
+    if found is None:
         return []
-    anaphors = words(sent.lang, "anaphor")
-    anchor = next((t for t in sent.toks if t.lower_ in anaphors), None)
-    if anchor is None and any_phrase(sent.toks, 0, len(sent.toks), context(sent.lang).get("denial_cue", [])):
-        # a bare contradiction answers the sentence right before; talks it contradicts took place
-        anchor = _short_object(sent, denial)
-        prev_events = [e for e in just_before if e.type != "CONSULT"]
-    if anchor is None and evaluating_cue(sent.lang, denial.cue):
-        # "Moskou noemde die waarschuwing 'hysterie'": a judged report of the sentence before, denied
-        anchor = _judged_object(sent, denial)
-        prev_events = [e for e in prev_events if e.type != "CONSULT"]
-    if anchor is None:
-        return []
+    anchor, denial, denied = found
     a_start, a_end = anchor.idx, anchor.idx + len(anchor)
     return [Event(
         id=stable_id(article.id, "event", a_start, a_end, e.type, "denied", EXTRACTOR),
         type=e.type, mode="denied", source_actor=e.source_actor, target_actor=e.target_actor,
         evidence=evidence(article, a_start, a_end, sent.start, sent.end), trigger=anchor.text,
         claim_id=denial.id, claim_source=denial.source, confidence=0.6, extractor=EXTRACTOR,
-    ) for e in prev_events]
-
-
-def _judged_object(sent, denial):
-    """The definite word right after an evaluating cue ("noemde die waarschuwing", "de uitspraken")."""
-    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
-    definite = words(sent.lang, "definite")
-    return next((sent.toks[n] for n in range(cue + 1, min(cue + 3, len(sent.toks)))
-                 if sent.toks[n].lower_ in definite), None) if cue is not None else None
-
-
-SHORT_OBJECT = 3  # most tokens of a denied object that only points back ("dat", "elke betrokkenheid")
-
-
-def _short_object(sent, denial):
-    """"Moskou spreekt dat tegen", "het Kremlin ontkent elke betrokkenheid": a denial whose content
-    is a short object with no verb of its own denies what the previous sentence reported."""
-    c = denial.content
-    if c is None:
-        return None
-    toks = [t for t in sent.toks if c.start_char <= t.idx < c.end_char and not t.is_punct]
-    if not toks or len(toks) > SHORT_OBJECT or any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    return None if toks[-1].pos_ == "ADJ" else toks[-1]
+    ) for e in denied]

@@ -7,14 +7,15 @@ determiner); a definite noun judged by an evaluating cue re-mentions a known eve
 impersonal passive talks have no actor (``impersonal``); a word describing a claim's speaker is
 no event (``describes_speaker``); a possessive before it makes an attribution's act the speaker's
 (``possessed``); a claim's cue (``claim_cue``) and an idiom's own negation (``negated_idiom``) are
-told apart. Words come from ``lexicon/<lang>/event_context.tsv``.
+told apart; a headline's events the body repeats are dropped (``without_headline_repeats``). Words
+come from ``lexicon/<lang>/event_context.tsv``.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-from ..records import Claim
+from ..records import Article, Claim, Event
 from . import claims_lex
 from .events_actors import Sentence
 from .events_lex import any_phrase, clause_bounds, context, evaluating_cue, find_triggers, match_at, words
@@ -124,3 +125,14 @@ def claim_cue(sent: Sentence, i: int, end: int) -> bool:
 
 def negated_idiom(sent: Sentence, i: int, end: int) -> bool:
     return any(t.lower_ in claims_lex.get(sent.lang).negations for t in sent.toks[i:end])
+
+
+def without_headline_repeats(article: Article, found: list[Event]) -> list[Event]:
+    """A headline repeats the story (ANNOTATION.md): its events of a type the body reports too
+    ("Liveblog Oekraïne: Russische aanval op meerdere fronten") are not counted twice."""
+    title = article.title
+    if not title or not article.text.lstrip().startswith(title):
+        return found
+    end = article.text.index(title) + len(title)
+    body_types = {e.type for e in found if e.evidence.start_char >= end}
+    return [e for e in found if e.evidence.start_char >= end or e.type not in body_types]
