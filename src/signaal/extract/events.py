@@ -213,7 +213,8 @@ def _trigger_events(sent: Sentence, claims: Sequence[Claim], story: Story, trigg
         if pat.role == "intransitive" and claim_cue(sent, i, end):
             continue  # "gaf toe dat ...": an admission (the claim), not a concession
         if stopped(sent, i, end) and (pat.role == "noun" or pat.type != "RETREAT"):
-            continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event
+            continue  # "eist dat Hamas de raketaanvallen stopt": the demanded stop is the event;
+            # "moet stoppen met dreigen": a demand to stop, a REQUEST (a stop verb is no RETREAT to drop)
         if pat.role != "noun" and not sent.actors and impersonal(sent, i) and symmetric(pat.type):
             continue  # "terwijl er werd gepraat": talks of no one named; not the story's actors
         claim = claim_at(t_start, claims)
