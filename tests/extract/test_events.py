@@ -1526,3 +1526,14 @@ def test_events_agreements_made_progress_booked_and_talks_between(text, lang, et
 def test_events_commitments_buildings_hit_supply_cuts_and_people_killed(text, lang, etype, expected):
     found = typed(text, etype, lang, date="2021-05", last_sentence=True)
     assert [d[:len(expected[0])] for d in found] == expected, found
+
+
+@pytest.mark.parametrize("text,lang,etype,mode", [
+    # "that aid": a determiner opens no clause, so "would not" reaches the noun
+    ("Israel and Hamas agreed a truce. Washington would not channel that aid through Hamas, he said.", "en", "AID",
+     "denied"),
+    ("Rusland houdt oefeningen in Belarus. De Russische troepen in Belarus blijven langer dan gepland.", "nl",
+     "MOBILIZE", "asserted"),
+])
+def test_events_determiners_open_no_clause_and_a_compared_plan_is_no_future(text, lang, etype, mode):
+    assert [d[1] for d in typed(text, etype, lang, date="2021-05", last_sentence=True)] == [mode]

@@ -126,11 +126,15 @@ def any_phrase(toks: Sequence, lo: int, hi: int, alts: Sequence[tuple]) -> bool:
 def clause_bounds(toks: Sequence, i: int, lang: str) -> tuple[int, int]:
     """Token range [lo, hi) of the clause holding token i (cut at ",", "maar", "dat", ...)."""
     breaks = words(lang, "clause_break")
+
+    def cuts(t) -> bool:  # ("that aid", "dat besluit": a determiner opens no clause)
+        return t.lower_ in breaks and t.pos_ != "DET"
+
     lo = i
-    while lo > 0 and toks[lo - 1].lower_ not in breaks:
+    while lo > 0 and not cuts(toks[lo - 1]):
         lo -= 1
     hi = i + 1
-    while hi < len(toks) and toks[hi].lower_ not in breaks:
+    while hi < len(toks) and not cuts(toks[hi]):
         hi += 1
     return lo, hi
 
