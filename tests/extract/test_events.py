@@ -1537,3 +1537,13 @@ def test_events_commitments_buildings_hit_supply_cuts_and_people_killed(text, la
 ])
 def test_events_determiners_open_no_clause_and_a_compared_plan_is_no_future(text, lang, etype, mode):
     assert [d[1] for d in typed(text, etype, lang, date="2021-05", last_sentence=True)] == [mode]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("De Amerikaanse regering schat dat Rusland inmiddels zo'n 110.000 militairen rond Oekraïne heeft.",
+     [("MOBILIZE", "asserted", "RUS", "UKR")]),
+    ("Volgens de NAVO gaat het om 30.000 Russische militairen, de grootste Russische troepenmacht in Belarus.",
+     [("MOBILIZE", "asserted", "RUS", None)]),
+])
+def test_events_forces_around_a_country_and_the_largest_force(text, expected):
+    assert typed(text, "MOBILIZE", date="2022-02") == expected
