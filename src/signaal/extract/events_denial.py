@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .events_lex import any_phrase, context, evaluating_cue, words
+from .events_speech import judged_at
 
 
 def denied_by_reference(sent, prev_events: list, just_before: list) -> Optional[tuple]:
@@ -24,19 +25,12 @@ def denied_by_reference(sent, prev_events: list, just_before: list) -> Optional[
         prev_events = [e for e in just_before if e.type != "CONSULT"]
     if anchor is None and evaluating_cue(sent.lang, denial.cue):
         # "Moskou noemde die waarschuwing 'hysterie'": a judged report of the sentence before, denied
-        anchor = _judged_object(sent, denial)
+        at = judged_at(sent)
+        anchor = sent.toks[at] if at is not None else None
         prev_events = [e for e in prev_events if e.type != "CONSULT"]
     if anchor is None:
         return None
     return anchor, denial, prev_events
-
-
-def _judged_object(sent, denial):
-    """The definite word right after an evaluating cue ("noemde die waarschuwing", "de uitspraken")."""
-    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
-    definite = words(sent.lang, "definite")
-    return next((sent.toks[n] for n in range(cue + 1, min(cue + 3, len(sent.toks)))
-                 if sent.toks[n].lower_ in definite), None) if cue is not None else None
 
 
 SHORT_OBJECT = 3  # most tokens of a denied object that only points back ("dat", "elke betrokkenheid")

@@ -146,6 +146,16 @@ def _deciders(story: Story, source: Optional[str], etype: str, judged: Optional[
         else []
 
 
+def judged_at(sent: Sentence) -> Optional[int]:
+    """The definite word right after the sentence's evaluating cue ("noemde dat besluit",
+    "noemde die waarschuwing"), or None."""
+    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
+    if cue is None:
+        return None
+    definite = words(sent.lang, "definite")
+    return next((n for n in range(cue + 1, min(cue + 3, len(sent.toks))) if sent.toks[n].lower_ in definite), None)
+
+
 def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
     """When an evaluating cue (noemt, veroordeelt, condemns) judges a definite thing (a definite
     word right after the cue: "noemde dat besluit", "condemned the launch"): the PLOVER type of the
@@ -153,12 +163,7 @@ def judged_thing(sent: Sentence, claim: Claim) -> Optional[str]:
     ("noemde de westerse sancties": no one actor's)."""
     if not evaluating_cue(sent.lang, claim.cue):
         return None
-    cue = next((n for n, t in enumerate(sent.toks) if evaluating_cue(sent.lang, t.lower_)), None)
-    definite = words(sent.lang, "definite")
-    if cue is None:
-        return None
-    at = next((n for n in range(cue + 1, min(cue + 3, len(sent.toks)))
-               if sent.toks[n].lower_ in definite), None)
+    at = judged_at(sent)
     if at is None or any_phrase(sent.toks, at, min(at + 5, len(sent.toks)), _groups(sent.lang)):
         return None
     # a judged thing is known from the story: "de oefeningen" needs no "militaire" here
