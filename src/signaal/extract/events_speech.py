@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ..records import Claim
+from ..records import Claim, Mention
 from .events_actors import IGOS, Sentence, after_prep, code, reciprocal_pairs, sent_ctx, type_info
 from .events_lex import (SpeechAct, any_phrase, evaluating_cue, find_triggers, match_at, possible, speech_acts,
                          words)
@@ -83,11 +83,17 @@ def _content_chars(sent: Sentence, claim: Claim) -> tuple[int, int]:
     return c_lo, c_hi
 
 
+def _first_other(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[Mention]:
+    """The first coded actor in the claim's content other than the speaker's own country."""
+    c_lo, c_hi = _content_chars(sent, claim)
+    return next((m for m in sent.actors if c_lo <= m.evidence.start_char < c_hi and code(m) not in (None, source)),
+                None)
+
+
 def claim_target(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """The first actor in the claim's content other than the speaker's own country."""
-    c_lo, c_hi = _content_chars(sent, claim)
-    inside = [code(m) for m in sent.actors if c_lo <= m.evidence.start_char < c_hi]
-    return next((c for c in inside if c and c != source), None)
+    m = _first_other(sent, claim, source)
+    return code(m) if m is not None else None
 
 
 def judged_doer(sent: Sentence, claim: Claim, story: Story, source: Optional[str], target: Optional[str],
@@ -102,9 +108,7 @@ def judged_doer(sent: Sentence, claim: Claim, story: Story, source: Optional[str
 def victim_named(sent: Sentence, claim: Claim, source: Optional[str]) -> Optional[str]:
     """The content's first other actor when a target preposition introduces it ("de aanvallen
     op Israël"): the victim of a judged act."""
-    c_lo, c_hi = _content_chars(sent, claim)
-    m = next((m for m in sent.actors if c_lo <= m.evidence.start_char < c_hi and code(m) not in (None, source)),
-             None)
+    m = _first_other(sent, claim, source)
     return code(m) if m is not None and after_prep(sent, m, "target_prep") else None
 
 
