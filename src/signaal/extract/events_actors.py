@@ -271,7 +271,7 @@ def between_pair(sent: Sentence, end: int) -> Optional[tuple[str, str]]:
                if sent.toks[n].lower_ in words(sent.lang, "between")), None)
     # (after a noun a copula may stand between: "Het gesprek in Genève was het eerste tussen X en Y")
     if at is None or any(t.pos_ == "VERB" or t.pos_ == "AUX" and not (noun and t.lower_ in words(sent.lang, "copula"))
-                         or t.is_punct for t in sent.toks[end:at]) or (not noun and at > end):
+                         or t.is_punct for t in sent.toks[end:at]):
         return None
     after = [m for m in sent.actors if m.evidence.start_char >= sent.toks[at].idx]
     conj = uniq(code(m) for m in conjuncts(sent, after))

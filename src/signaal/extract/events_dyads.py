@@ -147,8 +147,10 @@ def _shared_subject(sent: Sentence, i: int) -> list[str]:
 def _speaker_subject(sent: Sentence, i: int, claim) -> list[str]:
     """"Rusland hervatte daarna naar eigen zeggen de aanvallen": a speaker reporting its own act
     (rule ``self_report``) is the subject of the trigger's clause."""
-    cue = (claim.cue or "").lower().split() if claim is not None else []
-    if claim is None or claim.speaker is None or not cue or cue[-1] not in words(sent.lang, "self_report"):
+    if claim is None or claim.speaker is None:
+        return []
+    cue = (claim.cue or "").lower().split()
+    if not cue or cue[-1] not in words(sent.lang, "self_report"):
         return []
     lo, _ = clause_bounds(sent.toks, i, sent.lang)
     first = next((m for m in sent.speakers if sent.tok_at(m.evidence.start_char) == lo < i

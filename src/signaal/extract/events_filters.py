@@ -55,11 +55,11 @@ def _definite_talks(sent: Sentence, i: int, lo: int) -> bool:
     pats = [p for p in find_triggers(sent.toks, sent.lang) if p[0] == i]
     if not pats or pats[0][2].type != "CONSULT":
         return False
+    if not any(t.lower_ in words(sent.lang, "definite") for t in sent.toks[max(lo, i - 2):i]):
+        return False
     _, hi = clause_bounds(sent.toks, i, sent.lang)
     if any_phrase(sent.toks, i, hi, context(sent.lang).get("between", [])) and len(sent.actors) >= 2:
         return False  # "het gesprek ... was het eerste tussen Blinken en Lavrov": it names its parties
-    if not any(t.lower_ in words(sent.lang, "definite") for t in sent.toks[max(lo, i - 2):i]):
-        return False
     end = pats[0][1]
     if end < len(sent.toks) and sent.toks[end].lower_ in words(sent.lang, "party_prep"):
         near = sent.toks[min(end + 5, len(sent.toks) - 1)]

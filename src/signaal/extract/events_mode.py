@@ -27,7 +27,7 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) 
     lo, _ = clause_bounds(toks, i, lang)
     lo = max(lo, i - WINDOW_BEFORE)
     hi = min(len(toks), end + WINDOW_AFTER) if after else end
-    modes, at = set(), {}
+    at: dict[str, list[int]] = {}  # mode -> where its words stand
     # "none" rows cover words that only look modal ("moet nog zien of" is no demand)
     blocked = {k for parts, mode in modality(lang) if mode == "none" for n in range(lo, hi)
                for k in range(n, match_at(toks, n, parts) or n)}
@@ -40,12 +40,10 @@ def local_mode(toks: Sequence, i: int, end: int, lang: str, after: bool = True) 
                 continue
             if mode == "expected" and _reportative(toks, n) or mode == "hypothetical" and _as_phrase(toks, n, lang):
                 continue
-            modes.add(mode)
             at.setdefault(mode, []).append(n)
-    if "demanded" in modes and "hypothetical" in modes and min(at["demanded"]) < i \
-            and min(at["hypothetical"]) >= end:
-        modes.discard("hypothetical")  # "moet zijn troepen terugtrekken als ...": a demand on a condition
-    return next((m for m in MODE_PRIORITY if m in modes), None)
+    if "demanded" in at and "hypothetical" in at and min(at["demanded"]) < i <= end <= min(at["hypothetical"]):
+        del at["hypothetical"]  # "moet zijn troepen terugtrekken als ...": a demand on a condition
+    return next((m for m in MODE_PRIORITY if m in at), None)
 
 
 def combine_mode(local: Optional[str], claim: Optional[Claim]) -> str:
@@ -69,8 +67,9 @@ def attribution_mode(sent: Sentence, claim: Optional[Claim]) -> Optional[str]:
     ``attributed_<mode>``."""
     if claim is None or claim.content is None or not (sent.start <= claim.content.start_char < sent.end):
         return None
-    lo = sent.tok_at(claim.content.start_char)  # the attribution before the content (a tail
-    rules = context(sent.lang)                  # after it may hold another clause's words)
+    # only the attribution before the content: a tail after it may hold another clause's words
+    lo = sent.tok_at(claim.content.start_char)
+    rules = context(sent.lang)
     return next((mode for mode in ("hypothetical", "denied")
                  if any_phrase(sent.toks, 0, lo, rules.get(f"attributed_{mode}", []))), None)
 
