@@ -3,7 +3,8 @@
 Usage: ``python train/evaluate.py [--data ../shared/data] [--corpus train/corpus] [--no-speed]``
 
 * NER: CoNLL-2002 ned.testb (never used in training or selection) and MEANTIME-nl (out of
-  domain), exact and overlap, per type; statistical NER alone and with the actor ruler.
+  domain), exact and overlap, per type; statistical NER alone, + document consistency, + actor
+  ruler (``evaluation.NER_SETTINGS``). CoNLL-2002 is read one doc per article.
 * Syntax: the held-out UD documents (``syntax-test``, see train/README.md): POS, morphology,
   lemma accuracy, UAS/LAS (parser's own sentence boundaries and with the news splitter).
 * Sentence splitting: UD held-out raw text -> our tokenizer + splitter, exact sentence spans.
@@ -23,26 +24,17 @@ from spacy.training import Example
 
 from signaal.nlp import build, model_path
 from signaal.nlp import evaluation as ev
-from signaal.nlp.ruler import NAME as RULER
 
 HERE = Path(__file__).resolve().parent
-
-
-def ner_scores(nlp, docs: list[ev.TaggedDoc], types: tuple[str, ...] | None = None) -> dict:
-    """Exact and overlap scores for NER alone and NER + actor ruler."""
-    gold = [d.ents for d in docs]
-    out = {}
-    for name, comps in (("ner", ("ner",)), ("ner+ruler", ("ner", RULER))):
-        out[name] = ev.score_exact_and_overlap(gold, ev.predict_entities(nlp, docs, comps), types)
-    return out
+NER_PIPES = list(ev.NER_SETTINGS["ner+consistency+ruler"])
 
 
 def syntax_scores(nlp, corpus: Path) -> dict:
     """spaCy's scorer on held-out UD docs (gold tokens), with and without the news splitter."""
     ref = list(DocBin().from_disk(corpus / "syntax-test.spacy").get_docs(nlp.vocab))
     out = {}
-    for name, disable in (("parser_sentences", ["signaal_sentences", "ner", RULER]),
-                          ("news_splitter", ["ner", RULER])):
+    for name, disable in (("parser_sentences", ["signaal_sentences", *NER_PIPES]),
+                          ("news_splitter", NER_PIPES)):
         with nlp.select_pipes(disable=[d for d in disable if d in nlp.pipe_names]):
             scores = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in ref])
         out[name] = {k: round(scores[k], 4) for k in
@@ -91,10 +83,10 @@ def main() -> None:
     scores = {
         "model": str(path.name),
         "size_mb": round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1),
-        "ner_conll2002_testb": ner_scores(nlp, testb),
-        "ner_conll2002_testa_trained_on_in_stage2": ner_scores(nlp, ev.read_conll2002(args.data / "conll2002-dutch" / "ned.testa")),
-        "ner_meantime_nl": ner_scores(nlp, meantime),
-        "ner_meantime_nl_per_org_loc": ner_scores(nlp, meantime, ("PER", "ORG", "LOC")),
+        "ner_conll2002_testb": ev.ner_settings_scores(nlp, testb),
+        "ner_conll2002_testa_trained_on_in_stage2": ev.ner_settings_scores(nlp, ev.read_conll2002(args.data / "conll2002-dutch" / "ned.testa")),
+        "ner_meantime_nl": ev.ner_settings_scores(nlp, meantime),
+        "ner_meantime_nl_per_org_loc": ev.ner_settings_scores(nlp, meantime, ("PER", "ORG", "LOC")),
         "ud_heldout": syntax_scores(nlp, args.corpus),
         "sentences_ud_heldout": splitter_scores(nlp, args.corpus),
     }

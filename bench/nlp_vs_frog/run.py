@@ -27,7 +27,6 @@ import frog  # noqa: E402  (the sibling module)
 
 from signaal.nlp import evaluation as ev  # noqa: E402
 from signaal.nlp import load  # noqa: E402
-from signaal.nlp.ruler import NAME as RULER  # noqa: E402
 
 
 FULL_RUN_DOCS = 100
@@ -48,10 +47,7 @@ def bench_signaal(sets: dict) -> dict:
     out: dict = {"load_seconds": round(time.perf_counter() - start, 1), "model": nlp.meta.get("name"),
                  "model_version": nlp.meta.get("version")}
     for name, (docs, types) in sets.items():
-        gold = [d.ents for d in docs]
-        out[name] = {"ner": ev.score_exact_and_overlap(gold, ev.predict_entities(nlp, docs, ("ner",)), types),
-                     "ner+ruler": ev.score_exact_and_overlap(
-                         gold, ev.predict_entities(nlp, docs, ("ner", RULER)), types)}
+        out[name] = ev.ner_settings_scores(nlp, docs, types)
     out["speed"] = ev.speed_report(nlp, [" ".join(d.words) for d in sets["conll2002_testb"][0]])
     out["peak_rss_mb"] = ev.peak_rss_mb()
     return out
@@ -76,7 +72,7 @@ def bench_frog(sets: dict) -> dict:
 def table(res: dict) -> str:
     """A plain-text summary of the headline figures."""
     rows = ["system    set                        F1 exact  F1 overlap  PER    ORG    LOC    MISC"]
-    for system, key in (("signaal", "ner+ruler"), ("signaal-ner", "ner"), ("frog", "ner")):
+    for system, key in (("signaal", "ner+consistency+ruler"), ("signaal-ner", "ner"), ("frog", "ner")):
         r = res["signaal" if system.startswith("signaal") else "frog"]
         for name in ("conll2002_testb", "meantime_nl", "meantime_nl_per_org_loc"):
             if name not in r:

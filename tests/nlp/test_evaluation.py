@@ -1,9 +1,11 @@
 """Scorers and corpus readers used by train/evaluate.py and bench/nlp_vs_frog."""
 
 import pytest
+import spacy
+from spacy.language import Language
 
-from signaal.nlp.evaluation import (iob_to_spans, read_conll2002, read_meantime, score_entities,
-                                    score_sentences)
+from signaal.nlp.evaluation import (TaggedDoc, iob_to_spans, predict_entities, read_conll2002, read_meantime,
+                                    score_entities, score_sentences)
 
 
 @pytest.mark.parametrize("tags,spans", [
@@ -38,6 +40,35 @@ def test_evaluation_read_conll2002(tmp_path):
     docs = read_conll2002(f)
     assert len(docs) == 1 and docs[0].words == ["Jan", "woont", "in", "Gent", "Ja"]
     assert docs[0].ents == [(0, 1, "PER"), (3, 4, "LOC")] and docs[0].sent_starts == [0, 4]
+
+
+def test_evaluation_read_conll2002_articles(tmp_path):
+    f = tmp_path / "ned.x"
+    f.write_text("-DOCSTART- -DOCSTART- O\nJan N B-PER\nlacht V O\n\nJa Int O\n\n"
+                 "-DOCSTART- -DOCSTART- O\nPiet N B-PER\n\nNee Int O\n", encoding="utf-8")
+    articles = read_conll2002(f)
+    assert [d.words for d in articles] == [["Jan", "lacht", "Ja"], ["Piet", "Nee"]]
+    assert articles[1].ents == [(0, 1, "PER")] and articles[1].sent_starts == [0, 1]
+    # fixed-size groups of sentences across articles
+    assert [d.words for d in read_conll2002(f, sents_per_doc=3)] == [["Jan", "lacht", "Ja", "Piet"], ["Nee"]]
+
+
+SEEN_STARTS: list[list[int]] = []
+
+
+@Language.component("test_sentence_recorder")
+def _record_sentences(doc):
+    SEEN_STARTS.append([t.i for t in doc if t.is_sent_start])
+    return doc
+
+
+def test_evaluation_predict_sets_gold_sentences():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("test_sentence_recorder")
+    doc = TaggedDoc(["Jan", "lacht", ".", "Ja"], [], [0, 3])
+    # components the pipeline lacks are skipped
+    assert predict_entities(nlp, [doc], ("test_sentence_recorder", "ner")) == [[]]
+    assert SEEN_STARTS[-1] == [0, 3]
 
 
 def test_evaluation_read_meantime(tmp_path):

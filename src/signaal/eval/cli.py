@@ -42,13 +42,15 @@ def eval_command(gold, system, articles, as_json, per_file, max_errors, counts):
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder with conll2002-dutch/ and meantime-dutch-clin26/ (default: ../shared/data)")
 @click.option("--limit", type=int, help="Score only the first N documents of each set")
-@click.option("--no-ruler", is_flag=True, help="Statistical NER alone, without the actor entity ruler")
+@click.option("--setting", type=click.Choice(["ner", "ner+consistency", "ner+consistency+ruler"]),
+              default="ner+consistency+ruler", show_default=True,
+              help="ner: the statistical model alone; + document consistency; + actor ruler (what the pipeline runs)")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
-def eval_ner_command(sets, data, limit, no_ruler, as_json):
+def eval_ner_command(sets, data, limit, setting, as_json):
     """Score the Dutch pipeline's NER on CoNLL-2002 and MEANTIME-nl (exact and overlap, per type)."""
     from .ner import evaluate_ner, render_ner
 
-    report = evaluate_ner(tuple(sets) or ("conll2002-testb", "meantime"), data, limit, not no_ruler)
+    report = evaluate_ner(tuple(sets) or ("conll2002-testb", "meantime"), data, limit, setting)
     click.echo(json.dumps(report, indent=1) if as_json else render_ner(report))
 
 

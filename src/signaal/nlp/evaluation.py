@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 Entity = tuple[int, int, str]
+# The NER settings scored: the statistical model alone, + document consistency, + actor ruler
+# (the last is what ``signaal.nlp.load("nl")`` runs).
+NER_SETTINGS = {"ner": ("ner",),
+                "ner+consistency": ("ner", "signaal_ner_consistency"),
+                "ner+consistency+ruler": ("ner", "signaal_ner_consistency", "signaal_actor_ruler")}
 # MEANTIME-nl types mapped to CoNLL-2002 types (PRO product, FIN financial, MIX mixed -> MISC).
 MEANTIME_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "PRO": "MISC", "FIN": "MISC", "MIX": "MISC"}
 
@@ -40,27 +45,38 @@ def iob_to_spans(tags: list[str]) -> list[Entity]:
     return spans
 
 
-def read_conll2002(path: Path, sents_per_doc: int = 10) -> list[TaggedDoc]:
-    """CoNLL-2002 ``WORD POS IOB`` as docs of ``sents_per_doc`` sentences (``-DOCSTART-`` dropped)."""
-    sents: list[tuple[list[str], list[str]]] = [([], [])]
+def read_conll2002(path: Path, sents_per_doc: int | None = None) -> list[TaggedDoc]:
+    """CoNLL-2002 ``WORD POS IOB``: one doc per ``-DOCSTART-`` article, or per ``sents_per_doc`` sentences.
+
+    Articles are the unit Signaal reads (document-level steps such as NER consistency need them).
+    """
+    articles: list[list[tuple[list[str], list[str]]]] = [[([], [])]]
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("-DOCSTART-") or not line.strip():
-            if sents[-1][0]:
-                sents.append(([], []))
-            continue
-        cols = line.split()
-        sents[-1][0].append(cols[0])
-        sents[-1][1].append(cols[-1])
-    sents = [s for s in sents if s[0]]
-    docs = []
-    for k in range(0, len(sents), sents_per_doc):
-        words, tags, starts = [], [], []
-        for w, t in sents[k:k + sents_per_doc]:
-            starts.append(len(words))
-            words += w
-            tags += t
-        docs.append(TaggedDoc(words, iob_to_spans(tags), starts))
-    return docs
+        if line.startswith("-DOCSTART-"):
+            articles.append([([], [])])
+        elif not line.strip():
+            if articles[-1][-1][0]:
+                articles[-1].append(([], []))
+        else:
+            cols = line.split()
+            articles[-1][-1][0].append(cols[0])
+            articles[-1][-1][1].append(cols[-1])
+    articles = [[s for s in art if s[0]] for art in articles]
+    if sents_per_doc:
+        flat = [s for art in articles for s in art]
+        articles = [flat[k:k + sents_per_doc] for k in range(0, len(flat), sents_per_doc)]
+    return [_tagged(art) for art in articles if art]
+
+
+def _tagged(sents: list[tuple[list[str], list[str]]]) -> TaggedDoc:
+    words: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    for w, t in sents:
+        starts.append(len(words))
+        words += w
+        tags += t
+    return TaggedDoc(words, iob_to_spans(tags), starts)
 
 
 def _meantime_spans(tags: list[str]) -> list[Entity]:
@@ -160,17 +176,31 @@ def score_sentences(gold: list[list[tuple[int, int]]], pred: list[list[tuple[int
 
 
 def predict_entities(nlp, docs: list[TaggedDoc], components: tuple[str, ...]) -> list[list[Entity]]:
-    """Run the named ``components`` of ``nlp`` over the gold words; entities as token spans."""
+    """Run the named ``components`` of ``nlp`` over the gold words; entities as token spans.
+
+    The gold sentence starts are set, as CoNLL gives them and as the news splitter does in the
+    pipeline (NER never crosses a sentence boundary). Components the pipeline lacks are skipped
+    (an English or bare NER pipeline).
+    """
     from spacy.tokens import Doc
 
-    procs = [nlp.get_pipe(name) for name in components]
+    procs = [nlp.get_pipe(name) for name in components if name in nlp.pipe_names]
     out = []
     for td in docs:
-        doc = Doc(nlp.vocab, words=td.words)
+        starts = set(td.sent_starts)
+        doc = Doc(nlp.vocab, words=td.words, sent_starts=[i in starts for i in range(len(td.words))] if starts else None)
         for proc in procs:
             doc = proc(doc)
         out.append([(e.start, e.end, e.label_) for e in doc.ents])
     return out
+
+
+def ner_settings_scores(nlp, docs: list[TaggedDoc], types: tuple[str, ...] | None = None,
+                        settings: tuple[str, ...] = tuple(NER_SETTINGS)) -> dict:
+    """``{setting: {"exact": ..., "overlap": ...}}`` for each named NER setting."""
+    gold = [d.ents for d in docs]
+    return {name: score_exact_and_overlap(gold, predict_entities(nlp, docs, NER_SETTINGS[name]), types)
+            for name in settings}
 
 
 def words_per_second(nlp, texts: list[str], disable: tuple[str, ...] = (), batch_size: int = 64) -> dict:

@@ -18,6 +18,7 @@ from spacy.util import filter_spans, registry
 
 from .. import lexicon
 from ..errors import ConfigError
+from .consistency import NAME as CONSISTENCY
 
 VERSION = "signaal.actor_ruler.v1"
 NAME = "signaal_actor_ruler"
@@ -69,8 +70,9 @@ def patterns(lang: str) -> list[dict]:
 
 
 def add_actor_ruler(nlp: Language, lang: str) -> None:
-    """Append the actor ruler to ``nlp`` (after ``ner`` when there is one)."""
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    """Add the actor ruler to ``nlp`` after ``ner`` and its consistency step, when they are there."""
+    anchor = next((name for name in (CONSISTENCY, "ner") if name in nlp.pipe_names), None)
+    where = {"after": anchor} if anchor else {}
     ruler = nlp.add_pipe("span_ruler", name=NAME, **where, config={
         "spans_key": None, "annotate_ents": True, "overwrite": False,
         "ents_filter": {"@misc": "signaal.whole_name_ents_filter.v1"}, "validate": True,
