@@ -21,12 +21,17 @@ def _doc(vocab, text):
     ("NAVO-baas Jens Stoltenberg spreekt", [(1, 3, "PER")], [(2, 3, "PER")], [(1, 3, "PER")]),
     # ruler covers the NER entity exactly but with another type: the ruler wins
     ("Het Kremlin zwijgt", [(1, 2, "LOC")], [(1, 2, "ORG")], [(1, 2, "ORG")]),
-    # ruler match inside a wrongly typed longer NER span: the ruler wins, the span goes
+    # ruler match inside a wrongly typed hyphen compound: the ruler wins, the span goes
     ("de NAVO - top begint", [(1, 4, "MISC")], [(1, 2, "ORG")], [(1, 2, "ORG")]),
     # ruler longer than the NER entity: the ruler wins
     ("de Verenigde Staten zeggen", [(2, 3, "LOC")], [(1, 3, "LOC")], [(1, 3, "LOC")]),
     # no overlap: both kept
     ("Macron belt Poetin", [(2, 3, "PER")], [(0, 1, "PER")], [(0, 1, "PER"), (2, 3, "PER")]),
+    # ruler name inside a longer NER name of another type: the longer name stays
+    ("de Ronde van Frankrijk start", [(1, 4, "MISC")], [(3, 4, "LOC")], [(1, 4, "MISC")]),
+    ("ADO Den Haag wint", [(0, 3, "ORG")], [(1, 3, "LOC")], [(0, 3, "ORG")]),
+    # ... unless the NER span holds two lexicon names: two names run together
+    ("à la Finland voor Oekraïne", [(2, 5, "PER")], [(2, 3, "LOC"), (4, 5, "LOC")], [(2, 3, "LOC"), (4, 5, "LOC")]),
     # a quote tagged as an entity is dropped
     ("Hij zei ” nee", [(2, 3, "LOC")], [], []),
 ])

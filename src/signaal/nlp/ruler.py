@@ -2,8 +2,10 @@
 
 The statistical NER was trained on year-2000 news, so modern names (Oekraïne, Zelensky, NAVO)
 come from the lexicon. A lexicon match replaces the NER entities it overlaps, except when it
-lies strictly inside an NER entity of the same label ("Stoltenberg" in "Jens Stoltenberg"),
-so the longer statistical name wins there. NER entities without any letter or digit (stray
+lies strictly inside a longer NER name: "Stoltenberg" in "Jens Stoltenberg", "Frankrijk" in
+"Ronde van Frankrijk", "Den Haag" in "ADO Den Haag" stay the longer name. A hyphen compound
+is not a longer name: in "NAVO-top" (tokens "NAVO - top") the lexicon's NAVO wins; nor is an NER
+span holding two lexicon names ("Finland voor Oekraïne"). NER entities without any letter or digit (stray
 quotes) are dropped. Matched entities carry the actor id in ``ent.id_``.
 """
 
@@ -25,9 +27,21 @@ NAME = "signaal_actor_ruler"
 log = logging.getLogger(__name__)
 
 
-def _inside_same_label(span: Span, ent: Span) -> bool:
-    """``span`` lies within ``ent`` (and is shorter) and both have the same label."""
-    return ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and ent.label == span.label
+def _inside(span: Span, ent: Span) -> bool:
+    return ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+
+
+def _inside_longer_name(span: Span, ent: Span, spans: list[Span]) -> bool:
+    """``span`` lies within the longer NER name ``ent`` (see the module docstring)."""
+    if not _inside(span, ent):
+        return False
+    if ent.label == span.label:
+        return True
+    doc = span.doc
+    hyphenated = (span.end < ent.end and doc[span.end].text == "-") or \
+        (span.start > ent.start and doc[span.start - 1].text == "-")
+    # two lexicon names in one NER span ("Finland voor Oekraïne") are two names run together
+    return not hyphenated and sum(_inside(other, ent) for other in spans) == 1
 
 
 def whole_name_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
@@ -35,9 +49,10 @@ def whole_name_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[S
     # An "entity" without a letter or digit (a stray quote) is a tagger error, never a name.
     ents = [e for e in entities if any(c.isalnum() for c in e.text)]
     kept: list[Span] = []
-    for span in filter_spans(list(spans)):
+    spans = filter_spans(list(spans))
+    for span in spans:
         overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(_inside_same_label(span, e) for e in overlapping):
+        if any(_inside_longer_name(span, e, spans) for e in overlapping):
             continue
         ents = [e for e in ents if e not in overlapping]
         kept.append(span)
