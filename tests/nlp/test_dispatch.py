@@ -51,3 +51,16 @@ def test_dispatch_pipe_matches_parse():
     texts = ["Rusland trekt troepen terug.", "De NAVO is voorzichtig."]
     piped = [[t.text for t in d] for d in snlp.pipe(texts, "nl", batch_size=2)]
     assert piped == [[t.text for t in snlp.parse(t, "nl")] for t in texts]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_dispatch_layers_use_numpy_blas(lang):
+    from thinc.api import get_current_ops
+
+    nlp = snlp.load(lang)
+    ops = {type(node.ops).__name__ + ("+blis" if getattr(node.ops, "use_blis", False) else "")
+           for _, proc in nlp.pipeline if hasattr(getattr(proc, "model", None), "walk")
+           for node in proc.model.walk()}
+    assert ops == {"NumpyOps"}
+    # the process-wide default is left alone
+    assert getattr(get_current_ops(), "use_blis", True)

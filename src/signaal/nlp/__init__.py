@@ -62,6 +62,24 @@ def _customize_tokenizer(nlp: Language, lang: str) -> None:
             list(nlp.Defaults.infixes) + [_ACRONYM_HYPHEN]).finditer
 
 
+def _numpy_matmul(nlp: Language) -> None:
+    """Run the pipeline's layers on numpy's BLAS instead of thinc's default blis.
+
+    numpy's OpenBLAS picks its kernels for the CPU at run time; blis's generic build was 3.5x
+    slower at the CNN's matrix shapes on this project's machines (AVX-512 EPYC), and the whole
+    Dutch pipeline 1.6x (bench figures in train/README.md). Only our pipeline's layers change:
+    thinc's global default stays as it is for other models in the process.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
 def build(model: str | Path | Language, lang: str, ruler: bool = True) -> Language:
     """A trained pipeline (path, package name or loaded) with Signaal's components added."""
     import spacy
@@ -72,6 +90,7 @@ def build(model: str | Path | Language, lang: str, ruler: bool = True) -> Langua
     from .splitter import make_sentence_splitter  # noqa: F401  (registers the factory)
 
     nlp = model if isinstance(model, Language) else spacy.load(model)
+    _numpy_matmul(nlp)
     _customize_tokenizer(nlp, lang)
     nlp.add_pipe("signaal_sentences", first=True, config={"lang": lang})
     if lang == "nl" and "ner" in nlp.pipe_names:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,20 +63,26 @@ def _starts_sentence(text: str) -> bool:
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
 
 
-def _closes_quote(doc: Doc, j: int, para_start: int) -> bool:
-    """Whether the free-standing quote ``doc[j]`` closes a quotation (``aan. '' En``)."""
-    text = doc[j].text
-    if text in _ALWAYS_CLOSING:
-        return True
-    if text not in _SYMMETRIC:
-        return False
-    is_open = False
-    for t in doc[para_start:j]:
-        if t.text == text:
-            is_open = not is_open
-        elif is_open and t.text in _CLOSES.get(text, ()):
-            is_open = False  # 'voorzichtig positief’: a straight quote closed by a curly one
-    return is_open
+def _open_quotes(doc: Doc) -> list[dict[str, bool]]:
+    """Per token: which straight quotes (" and ') are open before it, within its paragraph."""
+    state = dict.fromkeys(_SYMMETRIC, False)
+    out = []
+    for t in doc:
+        out.append(dict(state))
+        if t.is_space and "\n" in t.text:
+            state = dict.fromkeys(_SYMMETRIC, False)
+        elif t.text in state:
+            state[t.text] = not state[t.text]
+        else:
+            for quote, closers in _CLOSES.items():
+                if t.text in closers:
+                    state[quote] = False  # 'voorzichtig positief’: a straight quote closed by a curly one
+    return out
+
+
+def _closes_quote(text: str, open_before: dict[str, bool]) -> bool:
+    """Whether the free-standing quote ``text`` closes a quotation (``aan. '' En``)."""
+    return text in _ALWAYS_CLOSING or open_before.get(text, False)
 
 
 def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
@@ -84,14 +92,12 @@ def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
     if not n:
         return starts
     starts[0] = True
-    para_start = 0
     text = doc.text  # built once: Doc.text joins all tokens on every access
+    quotes = _open_quotes(doc)  # one pass, so long paragraphs stay linear
     for i, tok in enumerate(doc):
         if tok.is_space:
-            if "\n" in tok.text:
-                para_start = i + 1
-                if i + 1 < n and not doc[i + 1].is_space:
-                    starts[i + 1] = True
+            if "\n" in tok.text and i + 1 < n and not doc[i + 1].is_space:
+                starts[i + 1] = True
             continue
         if not _FINAL.match(tok.text) or _is_abbreviation(doc, i, abbrevs):
             continue
@@ -100,7 +106,7 @@ def boundaries(doc: Doc, abbrevs: frozenset[str]) -> list[bool]:
             j += 1
         if j >= n or not doc[j - 1].whitespace_ or doc[j].is_space:
             continue  # no whitespace: inside a number, URL or word; newlines are handled above
-        if _closes_quote(doc, j, para_start):  # a spaced closing quote stays with its sentence
+        if _closes_quote(doc[j].text, quotes[j]):  # a spaced closing quote stays with its sentence
             j += 1
             if j >= n or not doc[j - 1].whitespace_ or doc[j].is_space:
                 continue
@@ -116,8 +122,10 @@ class SentenceSplitter:
         self.abbrevs = abbrevs
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok, start in zip(doc, boundaries(doc, self.abbrevs)):
-            tok.is_sent_start = start
+        # One array write: the per-token setter checks the whole doc each time (quadratic).
+        flags = numpy.array([[1 if start else -1] for start in boundaries(doc, self.abbrevs)], dtype="int64")
+        if len(doc):
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
 
