@@ -35,6 +35,13 @@ def test_consistency_mentions(text, ner, expected):
     assert consistent_mentions(text.split(), ner) == expected
 
 
+def test_consistency_never_spreads_over_a_sentence_boundary():
+    words = "Den Haag beslist . Hij reist naar Den Haag is groot".split()
+    assert consistent_mentions(words, [(0, 2, "LOC")]) == [(0, 2, "LOC"), (7, 9, "LOC")]
+    # a sentence starting at "Haag": the second "Den Haag" is not one name
+    assert consistent_mentions(words, [(0, 2, "LOC")], frozenset({0, 4, 8})) == [(0, 2, "LOC")]
+
+
 def test_consistency_sets_doc_ents():
     vocab = spacy.blank("nl").vocab
     doc = Doc(vocab, words="Piet Jansen sprak . Jansen zweeg".split())

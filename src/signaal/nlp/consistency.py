@@ -49,8 +49,12 @@ def _surnames(mentions: Iterable[Mention], words: list[str]) -> set[str]:
             if label == "PER" and end - start >= 2 and words[end - 1][:1].isupper() and len(words[end - 1]) > 2}
 
 
-def consistent_mentions(words: list[str], mentions: list[Mention]) -> list[Mention]:
-    """The mentions of one document made consistent (see the module docstring); sorted."""
+def consistent_mentions(words: list[str], mentions: list[Mention],
+                        sent_starts: frozenset[int] = frozenset()) -> list[Mention]:
+    """The mentions of one document made consistent (see the module docstring); sorted.
+
+    A name is never spread over a sentence boundary (``sent_starts``: token indices).
+    """
     mentions = sorted(mentions)
     free = [True] * len(words)
     for start, end, _ in mentions:
@@ -71,7 +75,7 @@ def consistent_mentions(words: list[str], mentions: list[Mention]) -> list[Menti
             continue
         for i in positions[name[0]]:
             end = i + len(name)
-            if tuple(words[i:end]) == name and all(free[i:end]):
+            if tuple(words[i:end]) == name and all(free[i:end]) and not sent_starts.intersection(range(i + 1, end)):
                 claim(i, end, label)
     surnames = _surnames(mentions, words)
     for word in surnames:
@@ -84,7 +88,8 @@ def consistent_mentions(words: list[str], mentions: list[Mention]) -> list[Menti
 def make_consistent(doc: Doc) -> Doc:
     """Set ``doc.ents`` to the consistent mentions of its NER entities."""
     words = [t.text for t in doc]
-    mentions = consistent_mentions(words, [(e.start, e.end, e.label_) for e in doc.ents])
+    starts = frozenset(t.i for t in doc if t.is_sent_start) if doc.has_annotation("SENT_START") else frozenset()
+    mentions = consistent_mentions(words, [(e.start, e.end, e.label_) for e in doc.ents], starts)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in mentions]
     return doc
 
