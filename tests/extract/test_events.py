@@ -1340,6 +1340,22 @@ def test_events_a_subject_reporting_its_own_act_is_its_source():
     assert typed(text, "ASSAULT", date="2022-03", last_sentence=True) == [("ASSAULT", "asserted", "RUS", "UKR")]
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # easing sanctions is a RETREAT by the sanctioner towards the sanctioned (ANNOTATION.md), not a SANCTION
+    ("De EU besloot de sancties tegen Belarus op te heffen.", "nl", [("RETREAT", "asserted", "EU", "BLR")]),
+    ("The United States lifted sanctions on Venezuela.", "en", [("RETREAT", "asserted", "USA", "VEN")]),
+    ("Iran wants the lifting of all US sanctions.", "en", [("RETREAT", "demanded", "USA", "IRN")]),
+])
+def test_events_lifting_sanctions_is_a_retreat(text, lang, expected):
+    assert dyads(pipeline.extract(text, lang=lang, date="2022-08").events) == expected
+
+
+def test_events_troops_returning_in_a_subordinate_clause():
+    text = "Het Kremlin zegt dat een deel van de Russische militairen terugkeert naar de kazernes."
+    found = dyads(pipeline.extract(text, lang="nl", date="2022-02").events)
+    assert [d[:3] for d in found] == [("RETREAT", "asserted", "RUS")], found
+
+
 def test_events_the_withdrawal_of_troops_is_theirs():
     text = "Rusland viel Oekraïne binnen. Oekraïne eiste de terugtrekking van alle Russische troepen."
     assert typed(text, "RETREAT", date="2022-03", last_sentence=True) == [("RETREAT", "demanded", "RUS", "UKR")]
