@@ -3,10 +3,10 @@
 The statistical NER was trained on year-2000 news, so modern names (Oekraïne, Zelensky, NAVO)
 come from the lexicon. A lexicon match replaces the NER entities it overlaps, except when it
 lies strictly inside a longer NER name: "Stoltenberg" in "Jens Stoltenberg", "Frankrijk" in
-"Ronde van Frankrijk", "Den Haag" in "ADO Den Haag" stay the longer name. A hyphen compound
-is not a longer name: in "NAVO-top" (tokens "NAVO - top") the lexicon's NAVO wins; nor is an NER
-span holding two lexicon names ("Finland voor Oekraïne"). NER entities without any letter or digit (stray
-quotes) are dropped. Matched entities carry the actor id in ``ent.id_``.
+"Ronde van Frankrijk", "Den Haag" in "ADO Den Haag" stay the longer name. A hyphen compound is
+not a longer name: in "NAVO-top" (tokens "NAVO - top") the lexicon's NAVO wins; nor is an NER
+span holding two lexicon names ("Finland voor Oekraïne"). NER entities without any letter or
+digit (stray quotes) are dropped. Matched entities carry the actor id in ``ent.id_``.
 """
 
 from __future__ import annotations
