@@ -279,3 +279,16 @@ def test_claims_showing_oneself_satisfied_is_a_stance():
     from signaal.extract import pipeline
     found = pipeline.extract("Premier Alexander De Croo toonde zich tevreden.", lang="nl", date="2022-12").claims
     assert [(c.source, c.polarity) for c in found] == [("Alexander De Croo", "asserted")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a method or a rule names no speaker, whatever country it names
+    ("Volgens de Britse methode daalde de werkloosheid.", "nl", []),
+    ("Volgens de Poolse grondwet heeft de regering gelijk.", "nl", []),
+    ("According to the British method, unemployment fell.", "en", []),
+    # the government does speak
+    ("Volgens de Britse regering daalde de werkloosheid.", "nl", [("GBR", "Volgens")]),
+])
+def test_claims_a_method_or_rule_is_no_speaker(text, lang, expected):
+    found = pipeline.extract(text, lang=lang, date="2022-10").claims
+    assert [(c.source_actor, c.cue) for c in found] == expected
