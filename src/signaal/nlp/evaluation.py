@@ -203,17 +203,19 @@ def ner_settings_scores(nlp, docs: list[TaggedDoc], types: tuple[str, ...] | Non
             for name in settings}
 
 
-def words_per_second(nlp, texts: list[str], disable: tuple[str, ...] = (), batch_size: int = 64) -> dict:
+def words_per_second(nlp, texts: list[str], disable: tuple[str, ...] = (), batch_size: int | None = None) -> dict:
     """Throughput of ``nlp.pipe`` in one process over ``texts`` (words = non-space tokens).
 
     ``words_per_cpu_s`` divides by the CPU time of this process: on a shared machine that is the
-    per-core figure; ``words_per_s`` divides by wall time.
+    per-core figure; ``words_per_s`` divides by wall time. Batches as ``signaal.nlp.pipe`` makes them.
     """
     import time
 
+    from . import BATCH_SIZE
+
     start, cpu = time.perf_counter(), time.process_time()
     with nlp.select_pipes(disable=[d for d in disable if d in nlp.pipe_names]):
-        n = sum(sum(not t.is_space for t in doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+        n = sum(sum(not t.is_space for t in doc) for doc in nlp.pipe(texts, batch_size=batch_size or BATCH_SIZE))
     secs, cpu_secs = time.perf_counter() - start, time.process_time() - cpu
     return {"words": n, "seconds": round(secs, 2), "cpu_seconds": round(cpu_secs, 2),
             "words_per_s": round(n / secs), "words_per_cpu_s": round(n / cpu_secs)}
