@@ -234,8 +234,11 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     a, b = toks[0].start, toks[-1].end
     units = _units(view, toks)
     words = [u[0].lower() for u in units if u[0] != ","]
-    if words and lex.is_(words[-1], "nonspeaker"):
-        return []  # "volgens de Britse methode": a method or a rule, whatever country it names
+    head = next((u[0] for u in reversed(units) if u[0] != ","), "")
+    if head.islower() and lex.is_(head, "nonspeaker"):
+        # "volgens de Britse methode": a method or a rule, whatever country it names ("volgens De
+        # Standaard", a capitalised name, still speaks)
+        return []
     group = collective(lex, words)
     ms = _mentions_in(mentions, a, b)
     if not ms:
