@@ -285,6 +285,8 @@ def test_claims_showing_oneself_satisfied_is_a_stance():
     # a method or a rule names no speaker, whatever country it names
     ("Volgens de Britse methode daalde de werkloosheid.", "nl"),
     ("Volgens de Poolse grondwet heeft de regering gelijk.", "nl"),
+    # a participle before the noun belongs to the phrase (it named "Europees" as the speaker)
+    ("Volgens de Europees geharmoniseerde methode bedroeg de inflatie 17,1 procent.", "nl"),
     ("According to the British method, unemployment fell.", "en"),
 ])
 def test_claims_a_method_or_rule_is_no_speaker(text, lang):

@@ -74,7 +74,7 @@ def np_end(view: View, j: int, hi: int) -> int:
             continue
         if t.punct and t.text != ",":
             break
-        if t.low in lex.negations or (t.pos in ("VERB", "AUX", "ADV", "SCONJ")):
+        if t.low in lex.negations or (t.pos in ("VERB", "AUX", "ADV", "SCONJ") and t.tense != "Attr"):
             break
         if t.text == "," or lex.is_(t.low, "conj"):  # coordination: "X, Y en Z"
             if k + 1 < hi and (toks[k + 1].text[:1].isupper() or lex.is_(toks[k + 1].low, "det")) \

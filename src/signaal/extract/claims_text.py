@@ -29,7 +29,7 @@ class Tok:
     end: int
     quote: bool  # the token is only quote marks
     punct: bool
-    tense: str = ""  # "Pres"/"Past" for finite verbs, "Part" for participles, when the layer tags it
+    tense: str = ""  # "Pres"/"Past" for finite verbs, "Part" for participles, "Attr" for prenominal ones
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ def _tokens(doc, lex: Lex) -> list[Tok]:
 
 
 def _tense(t) -> str:
+    if t.tag_.startswith(("WW|vd|prenom", "WW|od|prenom")):
+        return "Attr"  # a participle before a noun describes it ("de geharmoniseerde methode"): no verb
     if "Part" in t.morph.get("VerbForm"):
         return "Part"
     tense = t.morph.get("Tense")
