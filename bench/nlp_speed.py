@@ -22,7 +22,6 @@ from signaal.nlp import evaluation as ev
 from signaal.nlp import load
 
 HERE = Path(__file__).resolve().parent
-SETTINGS = {"full": (), "no_parser": ("parser",), "ner_only": ev.SYNTAX_COMPONENTS}
 
 
 def main() -> None:
@@ -36,9 +35,9 @@ def main() -> None:
     out: dict = {"machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
                  "load_seconds": round(time.perf_counter() - start, 1), "articles": len(texts),
                  "first_pass_full": ev.words_per_second(nlp, texts)}
-    runs: dict[str, list[int]] = {name: [] for name in SETTINGS}
+    runs: dict[str, list[int]] = {name: [] for name in ev.SPEED_SETTINGS}
     for _ in range(args.repeat):
-        for name, disable in SETTINGS.items():
+        for name, disable in ev.SPEED_SETTINGS.items():
             runs[name].append(ev.words_per_second(nlp, texts, disable=disable)["words_per_cpu_s"])
     out["words_per_cpu_s"] = {name: {"min": min(v), "median": int(statistics.median(v)), "max": max(v), "runs": v}
                               for name, v in runs.items()}

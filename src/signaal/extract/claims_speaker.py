@@ -233,9 +233,9 @@ def resolve(view: View, lo: int, hi: int, mentions: Sequence[Mention], ctx: Cont
     lex = view.lex
     a, b = toks[0].start, toks[-1].end
     units = _units(view, toks)
-    words = [u[0].lower() for u in units if u[0] != ","]
-    head = next((u[0] for u in reversed(units) if u[0] != ","), "")
-    if head.islower() and lex.is_(head, "nonspeaker"):
+    written = [u[0] for u in units if u[0] != ","]
+    words = [w.lower() for w in written]
+    if written and written[-1].islower() and lex.is_(words[-1], "nonspeaker"):
         # "volgens de Britse methode": a method or a rule, whatever country it names ("volgens De
         # Standaard", a capitalised name, still speaks)
         return []

@@ -222,14 +222,14 @@ def words_per_second(nlp, texts: list[str], disable: tuple[str, ...] = (), batch
 
 
 SYNTAX_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+# The speed settings: the components each one disables.
+SPEED_SETTINGS = {"full": (), "no_parser": ("parser",), "ner_only": SYNTAX_COMPONENTS}
 
 
 def speed_report(nlp, texts: list[str]) -> dict:
     """Words/s in one process: full pipeline, without the parser, and NER only (plus splitter, ruler)."""
     nlp(texts[0])  # warm up
-    return {"full": words_per_second(nlp, texts),
-            "no_parser": words_per_second(nlp, texts, disable=("parser",)),
-            "ner_only": words_per_second(nlp, texts, disable=SYNTAX_COMPONENTS)}
+    return {name: words_per_second(nlp, texts, disable=disable) for name, disable in SPEED_SETTINGS.items()}
 
 
 def peak_rss_mb() -> float:
